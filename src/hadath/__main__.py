@@ -1,0 +1,5 @@
+import sys
+
+from hadath.cli import main
+
+sys.exit(main())

@@ -1,0 +1,204 @@
+"""Actors: who acts, as (country, sector), from the mentions of the ner layer.
+
+``hadath_actors`` joins adjacent mentions into one actor phrase the way Arabic
+news writes them: an office or body with a nationality or country
+(قائد عسكري أميركي → USA MIL; وزير خارجية العراق → IRQ GOV; الجيش العراقي →
+IRQ MIL), a title with a name (الجنرال كيس فلبس), a sub-national place after
+an office (رئيس اقليم كردستان → IRQ GOV).  Two nationality adjectives in a
+row are two actors (مباحثات عراقية اميركية).  A capital used for its
+government (بين بغداد وواشنطن) is an actor unless a preposition makes it a
+place.  A person's code is the office held on the document date.  An actor
+with no country takes it from an apposition later in the clause or from an
+earlier mention of the same person or office.  Each actor is a span in
+``doc.spans["actors"]`` with ``_.actor`` = {text, name, country, sector}
+plus ``locative`` (a place-like use, "في العراق").
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from hadath.lexicon import countries
+from hadath.text.normalize import fold
+
+LOCATIVE = {fold(w) for w in ("في", "ب", "من", "الى", "إلى", "داخل", "خارج", "شمال", "جنوب", "شرق", "غرب", "شمالي",
+                              "جنوبي", "شرقي", "غربي", "وسط", "عبر", "حدود", "نحو", "قرب", "انحاء", "مناطق",
+                              "منطقه", "مدينه", "محافظه", "عاصمه", "اراضي", "ارجاء", "عن", "لدى")}
+BREAK = set(".,;:!?()[]«»\"'-–—/\n") | {"،", "؛", "؟"}
+CONJ = {"و"}
+# role mentions that are ranks or titles put before a personal name
+TITLES = {"General", "Major General", "Brigadier General", "Colonel", "Lieutenant General", "Field Marshal",
+          "Major", "Captain", "Sheikh", "Prince", "King", "President", "Ambassador", "Minister"}
+
+
+def _capitals() -> dict[str, str]:
+    out = {}
+    for c in countries():
+        for cap in c.capitals:
+            out[fold(cap)] = c.iso3
+    return out
+
+
+def office_on(record: dict, date: dt.date | None) -> dict:
+    """The office a person held on ``date`` (else their latest one before it, else their first)."""
+    offices = record.get("offices") or []
+    if not offices:
+        return {}
+    if date is None:
+        return offices[-1]
+    iso = date.isoformat()
+
+    def covers(o: dict) -> bool:
+        return (not o["start"] or o["start"] <= iso) and (not o["end"] or iso <= o["end"] + "-99")
+
+    current = [o for o in offices if covers(o)]
+    if current:
+        return max(current, key=lambda o: o["start"] or "")
+    before = [o for o in offices if o["start"] and o["start"] <= iso]
+    return max(before, key=lambda o: o["start"]) if before else offices[0]
+
+
+class ActorBuilder:
+    def __init__(self):
+        self.capitals = _capitals()
+
+    def __call__(self, doc: Doc) -> Doc:
+        date = doc._.doc_date
+        items: list[tuple[int, int, dict]] = []
+        for span in doc.spans.get("mentions", []):
+            items.append((span.start, span.end, dict(span._.kb)))
+        mention_tokens = {i for s, e, _ in items for i in range(s, e)}
+        for span in doc.spans.get("places", []):
+            key = fold(span.text)
+            if span._.geo and span._.geo.get("precision") != "country" and not (set(range(span.start, span.end)) & mention_tokens):
+                kind = "capital" if key in self.capitals else "place"
+                items.append((span.start, span.end, {"kind": kind, "name": span._.geo["name"],
+                                                     "country": span._.geo["country"], "sector": "GOV"}))
+        items.sort()
+        groups = self._group(doc, items)
+        actors = []
+        for g in groups:
+            actor = self._compose(doc, g, date)
+            if actor is not None:
+                actors.append(actor)
+        self._fill_countries(doc, actors)
+        spans = []
+        for a in actors:
+            span = Span(doc, a.pop("_start"), a.pop("_end"), label="ACTOR")
+            a["text"] = span.text
+            span._.actor = a
+            spans.append(span)
+        doc.spans["actors"] = spans
+        return doc
+
+    @staticmethod
+    def _gap_ok(doc: Doc, end: int, start: int, prev: dict, cur: dict) -> bool:
+        gap = [t for t in doc[end:start]]
+        if any(t.text in BREAK or t.is_space for t in gap):
+            return False
+        if any(t.norm_ in CONJ for t in gap):
+            return False
+        if prev["kind"] == "nationality" and cur["kind"] == "nationality":
+            return False  # عراقية اميركية: two actors
+        if cur["kind"] in ("nationality", "country", "capital", "place") and prev["kind"] in ("role", "org", "person"):
+            return len(gap) <= 3  # قائد عسكري أميركي رفيع ; مستشار الأمن القومي العراقي
+        if cur["kind"] == "person" and prev["kind"] in ("role", "nationality", "country", "place", "org"):
+            return len(gap) <= 1
+        if cur["kind"] == "role" and prev["kind"] == "person":
+            return len(gap) == 0
+        if cur["kind"] in ("org", "role") and prev["kind"] == "role":
+            return len(gap) <= 1  # رئيس مجلس النواب, مسؤول مكتب التنسيق
+        return False
+
+    def _group(self, doc: Doc, items: list[tuple[int, int, dict]]) -> list[list[tuple[int, int, dict]]]:
+        groups: list[list[tuple[int, int, dict]]] = []
+        for item in items:
+            if groups:
+                ps, pe, prev = groups[-1][-1]
+                head = groups[-1][0][2]
+                s, e, cur = item
+                if s >= pe and self._gap_ok(doc, pe, s, prev, cur) and not (
+                        cur["kind"] in ("country", "nationality") and any(x[2]["kind"] in ("country", "nationality") and x[2].get("country") for x in groups[-1][1:])
+                        and head["kind"] != "person"):
+                    groups[-1].append(item)
+                    continue
+            groups.append([item])
+        return groups
+
+    def _compose(self, doc: Doc, group: list[tuple[int, int, dict]], date: dt.date | None) -> dict | None:
+        start, end = group[0][0], group[-1][1]
+        head = group[0][2]
+        name, country, sector = head.get("name"), head.get("country"), head.get("sector")
+        kinds = [g[2]["kind"] for g in group]
+        if head["kind"] == "place" and len(group) == 1:
+            return None  # an ordinary place is not an actor
+        for _, _, rec in group[1:]:
+            if rec["kind"] == "person":
+                office = office_on(rec, date)
+                name = rec["name"]
+                country = office.get("country") or country
+                sector = office.get("sector") or sector
+            elif rec["kind"] in ("nationality", "country", "capital", "place") and not country:
+                country = rec.get("country")
+            elif rec["kind"] in ("org", "role") and rec.get("sector") and head["kind"] == "role":
+                name = f"{name} ({rec['name']})"
+                country = country or rec.get("country")
+        if head["kind"] == "person":
+            office = office_on(head, date)
+            country, sector = office.get("country") or country, office.get("sector") or sector
+        if head["kind"] == "role" and len(group) == 1:
+            end = self._title_name(doc, head, end)
+        if head["kind"] in ("nationality",) and len(group) == 1:
+            sector = "GOV"
+        prev = doc[start - 1] if start > 0 else None
+        locative = bool(prev is not None and (prev.norm_ in LOCATIVE or prev.norm_ == "ب")) and head["kind"] in (
+            "country", "capital", "place")
+        return {"name": name, "country": country, "sector": sector or None, "kind": head["kind"],
+                "kinds": kinds, "locative": locative, "_start": start, "_end": end}
+
+    @staticmethod
+    def _title_name(doc: Doc, head: dict, end: int) -> int:
+        """Extend a title (الجنرال، السفير) over a following unknown personal name."""
+        if head.get("name") not in TITLES:
+            return end
+        j = end
+        while j < len(doc) and j - end < 3:
+            t = doc[j]
+            if not t.is_alpha or t.norm_.startswith("ال") or t.norm_ in CONJ or len(t.norm_) < 3:
+                break
+            j += 1
+        return j if j - end >= 2 else end  # a name has a given name and a family name
+
+    @staticmethod
+    def _fill_countries(doc: Doc, actors: list[dict]) -> None:
+        for i, a in enumerate(actors):
+            if a["country"] or a["kind"] not in ("role", "org", "person"):
+                continue
+            # apposition later in the same clause: الجنرال كيس فلبس المسؤول ... الأميركي
+            for b in actors[i + 1:i + 3]:
+                between = doc[a["_end"]:b["_start"]]
+                if b["_start"] - a["_end"] > 8 or any(t.text in BREAK or t.norm_ in CONJ for t in between):
+                    break
+                if b["kind"] in ("role", "nationality", "org") and b["country"]:
+                    a["country"] = b["country"]
+                    break
+            if a["country"]:
+                continue
+            # an earlier mention of the same person or office
+            words = {t.norm_ for t in doc[a["_start"]:a["_end"]] if len(t.norm_) > 2}
+            for b in reversed(actors[:i]):
+                if not b["country"] or b["kind"] not in ("role", "org", "person"):
+                    continue
+                bwords = {t.norm_ for t in doc[b["_start"]:b["_end"]] if len(t.norm_) > 2}
+                if (a["name"] and a["name"] == b["name"]) or (words & bwords):
+                    a["country"] = b["country"]
+                    if not a["sector"]:
+                        a["sector"] = b["sector"]
+                    break
+
+
+@Language.factory("hadath_actors")
+def make_actors(nlp: Language, name: str):
+    return ActorBuilder()

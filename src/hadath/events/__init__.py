@@ -1,0 +1,278 @@
+"""Events: PLOVER triggers in context, with roles, place, time, size and confidence.
+
+``hadath_events`` matches the trigger lexicon (all 16 PLOVER types, verbs in
+every person, verbal nouns, participles and multiword expressions) on folded
+tokens, drops triggers that do not report a happening (negated, conditional,
+planned, sport and market "attacks"), turns promised material acts into
+AGREE, and fills each event's actor and recipient from the actors layer with
+the syntax of Arabic news: the subject after the verb or before it, the
+speaker of reported speech, the omitted subject carried over from the
+previous sentence; recipients marked by مع، ل، إلى، على، ضد or standing as the
+object; two nationality adjectives after an event noun as joint actors.
+One event is kept per type and (actor, recipient) countries, at its first
+mention.  ``doc._.events`` holds the events as dicts in the output contract
+of EVENT_CODING.md section 3.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from hadath.lexicon import Trigger, context_words, triggers
+from hadath.lexicon.matcher import NormMatcher
+from hadath.text.normalize import fold
+
+MUTUAL = {"CONSULT", "AGREE", "COOPERATE"}
+PROMISABLE = {"AID", "RETREAT", "COOPERATE", "CONCEDE", "SUPPORT"}
+FALSE_FRIEND_TYPES = {"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE", "PROTEST", "REJECT"}
+# the genitive after these event nouns is the one acted upon (اعتقال الناشط), not the agent
+PATIENT_GENITIVE = {"COERCE", "SANCTION", "AID"}
+RECIPIENT_MARKERS = {fold(w) for w in ("مع", "ل", "الى", "إلى", "على", "ضد", "بحق", "تجاه", "نحو", "عن")}
+AGENT_MARKERS = {fold(w) for w in ("قبل",)}  # من قبل
+BREAK = {".", "!", "?", "؟", "\n", ";", "؛", ":"}
+SUBJECT_WINDOW = 6
+RECIPIENT_WINDOW = 14
+PRIOR = {"past": 0.62, "pres": 0.55, "noun": 0.5, "phrase": 0.66}
+
+
+@lru_cache(maxsize=None)
+def trigger_table() -> dict[str, Trigger]:
+    """Folded trigger form -> its first lexicon entry."""
+    table: dict[str, Trigger] = {}
+    for t in triggers():
+        table.setdefault(t.form, t)
+    return table
+
+
+def actor_record(span: Span) -> dict:
+    a = span._.actor
+    return {"text": span.text, "name": a.get("name"), "country": a.get("country"), "sector": a.get("sector"),
+            "start": span.start_char, "end": span.end_char}
+
+
+class EventCoder:
+    def __init__(self, nlp: Language):
+        self.matcher = NormMatcher()
+        for form, trig in trigger_table().items():
+            self.matcher.add(trig, nlp.tokenizer.pattern_tokens(form))
+        ctx = context_words()
+        self.negation = ctx.get("negation", frozenset())
+        self.hypothetical = ctx.get("hypothetical", frozenset())
+        self.future = ctx.get("future", frozenset())
+        self.generic = ctx.get("generic", frozenset())
+        self.false_friend = ctx.get("false_friend", frozenset())
+
+    # ---- candidates -------------------------------------------------------------
+    def candidates(self, doc: Doc) -> list[tuple[Span, Trigger]]:
+        found = {}
+        for trig, s, e in self.matcher(doc):
+            found.setdefault((s, e), trig)
+        spans = filter_spans([Span(doc, s, e) for (s, e) in found])
+        return [(sp, found[(sp.start, sp.end)]) for sp in spans]
+
+    # ---- context ------------------------------------------------------------------
+    def context(self, doc: Doc, span: Span, trig: Trigger) -> str | None:
+        """None to drop the trigger, else the event type it reports."""
+        sent = span.sent
+        before = [t.norm_ for t in doc[max(sent.start, span.start - 3):span.start] if not t.is_punct]
+        if any(w in self.negation for w in before[-2:]):
+            return None
+        if any(w in ("نفي", "ينفي", "نفت", "تنفي") for w in (t.norm_ for t in doc[max(sent.start, span.start - 6):span.start])):
+            return None
+        if any(w in self.hypothetical - {"قد"} for w in before):
+            return None
+        if trig.kind == "pres" and before[-1:] == ["قد"]:
+            return None
+        if trig.type in FALSE_FRIEND_TYPES and any(t.norm_ in self.false_friend for t in sent):
+            return None
+        if any(w in self.generic for w in before):
+            return None
+        future = trig.future or any(w in self.future for w in before) or any(
+            t.norm_ in self.future for t in doc[span.end:min(sent.end, span.end + 4)])
+        if future:
+            if trig.type in PROMISABLE:
+                return "AGREE"
+            if trig.type in ("AGREE", "THREATEN", "REQUEST", "REJECT"):
+                return trig.type
+            return None
+        return trig.type
+
+    # ---- roles ----------------------------------------------------------------------
+    @staticmethod
+    def _usable(a: Span) -> bool:
+        return not a._.actor.get("locative")
+
+    def _speaker(self, doc: Doc, span: Span, actors: list[Span]) -> Span | None:
+        for q in doc.spans.get("quotes", []):
+            if q.start <= span.start < q.end and q._.quote.get("speaker_start") is not None:
+                for a in actors:
+                    if a.start == q._.quote["speaker_start"]:
+                        return a
+        return None
+
+    def roles(self, doc: Doc, span: Span, trig: Trigger, etype: str, actors: list[Span],
+              last_actor: Span | None) -> tuple[list[Span], list[Span]]:
+        sent = span.sent
+        in_sent = [a for a in actors if sent.start <= a.start < sent.end and self._usable(a)]
+        after = [a for a in in_sent if a.start >= span.end]
+        before = [a for a in in_sent if a.end <= span.start]
+        actor: list[Span] = []
+        recipient: list[Span] = []
+
+        def marked(a: Span) -> bool:
+            prev = doc[a.start - 1] if a.start > 0 else None
+            return prev is not None and prev.norm_ in RECIPIENT_MARKERS
+
+        def clause_gap(a: int, b: int) -> bool:
+            return any(t.text in BREAK for t in doc[a:b])
+
+        # joint actors: مباحثات عراقية اميركية / اتفاق عراقي اميركي
+        adj = []
+        j = span.end
+        for a in after:
+            if a.start - j <= 1 and a._.actor.get("kind") == "nationality":
+                adj.append(a)
+                j = a.end
+            else:
+                break
+        if len(adj) >= 2 or (adj and etype in MUTUAL and trig.kind in ("noun", "phrase")):
+            actor = adj
+        elif trig.kind in ("past", "pres"):
+            subj = next((a for a in after if a.start - span.end <= SUBJECT_WINDOW and not marked(a)
+                         and not clause_gap(span.end, a.start)), None)
+            if subj is None and before and not clause_gap(before[-1].end, span.start) and span.start - before[-1].end <= 8:
+                subj = before[-1]
+            if subj is None:
+                subj = self._speaker(doc, span, actors) or (before[-1] if before else None) or last_actor
+            actor = [subj] if subj is not None else []
+        else:
+            first_after = after[0] if after and after[0].start - span.end <= 1 else None
+            agent = None
+            if first_after is not None and not marked(first_after) and etype not in PATIENT_GENITIVE:
+                agent = first_after  # هجوم المليشيات: the genitive is the agent
+            by = next((a for a in after if a.start >= 2 and doc[a.start - 1].norm_ in AGENT_MARKERS
+                       and doc[a.start - 2].norm_ == "من"), None)
+            agent = by or agent
+            if agent is None:
+                agent = self._speaker(doc, span, actors)
+            if agent is None and before:
+                agent = before[-1]
+            if agent is None:
+                agent = last_actor
+            actor = [agent] if agent is not None else []
+        # coordinated co-actors: X و Y
+        if actor and len(actor) == 1:
+            a0 = actor[0]
+            for b in in_sent:
+                if b.start > a0.end and b.start - a0.end <= 1 and doc[a0.end].norm_ == "و" and b not in actor:
+                    actor.append(b)
+                    break
+        keys = {(a._.actor.get("country"), a._.actor.get("sector"), a.text) for a in actor}
+        # recipient: marked actor after the trigger, else the first other actor after it
+        window = [a for a in after if a.start - span.end <= RECIPIENT_WINDOW and a not in actor]
+        pick = next((a for a in window if marked(a)), None) or next(iter(window), None)
+        if pick is None and trig.kind not in ("past", "pres"):
+            # أكد X لـY دعم ...: the ل-marked actor between the speaker and the noun
+            pick = next((a for a in reversed(before) if marked(a) and a not in actor and doc[a.start - 1].norm_ == "ل"), None)
+        if pick is not None and (pick._.actor.get("country"), pick._.actor.get("sector"), pick.text) not in keys:
+            recipient = [pick]
+        return actor, recipient
+
+    # ---- place, time, size ----------------------------------------------------------
+    @staticmethod
+    def location(doc: Doc, span: Span, main_country: str | None) -> dict | None:
+        sent = span.sent
+        places = [p for p in doc.spans.get("places", []) if sent.start <= p.start < sent.end and p._.geo]
+        if places:
+            fine = [p for p in places if p._.geo["precision"] != "country"] or places
+            best = min(fine, key=lambda p: (abs(p.start - span.start), p.start < span.start))
+            return dict(best._.geo)
+        dl = doc._.dateline
+        if dl and not dl.get("newsroom"):
+            return {k: dl[k] for k in ("text", "name", "country", "admin1", "lat", "lon", "geonameid", "precision")}
+        if main_country:
+            for p in doc.spans.get("places", []):
+                if p._.geo and p._.geo["country"] == main_country and p._.geo["precision"] == "country":
+                    return dict(p._.geo)
+            return {"text": None, "name": None, "country": main_country, "admin1": None, "lat": None, "lon": None,
+                    "geonameid": None, "precision": "country"}
+        return None
+
+    @staticmethod
+    def when(doc: Doc, span: Span) -> tuple[str | None, str]:
+        sent = span.sent
+        times = [t for t in doc.spans.get("times", []) if sent.start <= t.start < sent.end]
+        if times:
+            best = min(times, key=lambda t: abs(t.start - span.start))
+            return best._.time["value"], best._.time["precision"]
+        date = doc._.doc_date
+        return (date.isoformat() if date else None), "document"
+
+    @staticmethod
+    def size(doc: Doc, span: Span, etype: str) -> dict:
+        out = {"dead": None, "injured": None, "arrested": None}
+        if etype not in ("ASSAULT", "COERCE"):
+            return out
+        sent = span.sent
+        for q in doc.spans.get("quantities", []):
+            cat = q._.quantity["category"]
+            if sent.start <= q.start < sent.end and cat in out and out[cat] is None:
+                out[cat] = q._.quantity["value"]
+        return out
+
+    # ---- the component ------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        actors = sorted(doc.spans.get("actors", []), key=lambda a: a.start)
+        sentences = list(doc.sents)
+        sent_index = {s.start: i for i, s in enumerate(sentences)}
+        counts: dict[str, int] = {}
+        for a in actors:
+            c = a._.actor.get("country")
+            if c and a._.actor.get("kind") in ("country", "nationality", "capital", "place"):
+                counts[c] = counts.get(c, 0) + 1
+        main_country = max(counts, key=counts.get) if counts else None
+        events, seen = [], set()
+        for span, trig in self.candidates(doc):
+            etype = self.context(doc, span, trig)
+            if etype is None:
+                continue
+            sent = span.sent
+            prev_actors = [a for a in actors if a.end <= sent.start and self._usable(a)]
+            last_actor = prev_actors[-1] if prev_actors else None
+            actor, recipient = self.roles(doc, span, trig, etype, actors, last_actor)
+            if not actor and not recipient:
+                continue
+            a_recs = [actor_record(a) for a in actor]
+            r_recs = [actor_record(a) for a in recipient]
+            key = (etype, frozenset(a["country"] for a in a_recs), frozenset(r["country"] for r in r_recs))
+            if key in seen:
+                continue
+            seen.add(key)
+            date, precision = self.when(doc, span)
+            conf = PRIOR.get(trig.kind, 0.5)
+            conf += 0.12 if actor and actor[0].sent.start == sent.start else 0
+            conf += 0.08 if recipient else 0
+            conf -= 0.15 if "vague" in trig.note or "ambiguous" in trig.note else 0
+            events.append({
+                "event": etype,
+                "mode": trig.mode if etype == trig.type else None,
+                "trigger": {"text": span.text, "start": span.start_char, "end": span.end_char},
+                "sentence": sent_index.get(sent.start, 0),
+                "actor": a_recs,
+                "recipient": r_recs,
+                "location": self.location(doc, span, main_country),
+                "date": date,
+                "date_precision": precision,
+                "size": self.size(doc, span, etype),
+                "confidence": round(max(0.05, min(0.95, conf)), 2),
+            })
+        doc._.events = events
+        return doc
+
+
+@Language.factory("hadath_events")
+def make_events(nlp: Language, name: str):
+    return EventCoder(nlp)

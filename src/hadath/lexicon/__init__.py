@@ -1,0 +1,236 @@
+"""hadath's lexicons: human-readable TSV files beside this module, and their loaders.
+
+Each file has a header line; lines starting with ``#`` are comments.  The
+loaders return plain records; :func:`forms` turns a record's Arabic field into
+the surface patterns a matcher needs (spelling variants, the article,
+inflections), all folded with :func:`hadath.text.normalize.fold`.
+"""
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from hadath.text.normalize import fold
+
+SECTORS = ("GOV", "MIL", "COP", "REB", "PTY", "LEG", "JUD", "OPP", "CVL", "MED", "IGO", "NGO", "BUS", "REL", "REF")
+EVENT_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+
+
+def _open_text(name: str) -> str:
+    ref = resources.files(__package__).joinpath(name)
+    data = ref.read_bytes()
+    if name.endswith(".gz"):
+        data = gzip.decompress(data)
+    return data.decode("utf-8")
+
+
+@lru_cache(maxsize=None)
+def read_tsv(name: str) -> tuple[dict[str, str], ...]:
+    """The records of a lexicon file, comments and blank lines skipped."""
+    lines = [ln for ln in _open_text(name).splitlines() if ln.strip() and not ln.startswith("#")]
+    reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE)
+    return tuple({k: (v or "").strip() for k, v in row.items() if k} for row in reader)
+
+
+def variants(field_value: str) -> list[str]:
+    """The ``|``-separated spellings of a field, stripped, empty ones dropped."""
+    return [v.strip() for v in (field_value or "").split("|") if v.strip()]
+
+
+def with_article(form: str) -> list[str]:
+    """``form`` and its form with (or without) the article on the first word."""
+    first, _, rest = form.partition(" ")
+    if first.startswith("ال") and len(first) > 4:
+        bare = first[2:] + (" " + rest if rest else "")
+        return [form, bare]
+    return [form, "ال" + form]
+
+
+def nisba_forms(base: str) -> list[str]:
+    """Gender and number forms of a nationality adjective (masc. sing. base)."""
+    b = fold(base)
+    if not b.endswith("ي"):
+        return [b]
+    return [b, b + "ه", b + "ون", b + "ين", b + "ات", b + "ا", b + "تين", b + "ان"]
+
+
+@dataclass(frozen=True)
+class Country:
+    iso3: str
+    name_en: str
+    names: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    capitals: tuple[str, ...]
+    capital_en: str
+
+
+@lru_cache(maxsize=None)
+def countries() -> tuple[Country, ...]:
+    out = []
+    for r in read_tsv("countries.tsv"):
+        out.append(Country(r["iso3"], r["name_en"], tuple(variants(r["names_ar"])), tuple(variants(r["adj_ar"])),
+                           tuple(variants(r.get("capital_ar", ""))), r.get("capital_en", "")))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    type: str
+    mode: str | None
+    kind: str  # past, pres, noun, phrase
+    form: str
+    future: bool = False
+    note: str = ""
+
+
+# endings the program adds to the 3rd person masculine forms in the lexicon
+_PAST_ENDINGS = ("", "ت", "ا", "تا", "وا", "نا", "ه", "ها", "هم", "تها", "ته", "وه")
+_PRES_PREFIXES = ("ي", "ت", "ن", "ا")
+_PRES_ENDINGS = ("", "ون", "ان", "ه", "ها", "هم", "ونه")
+_NOUN_ENDINGS = ("", "ا", "ه", "ها", "هم", "هما", "ين", "ان")
+
+
+def past_forms(form: str) -> set[str]:
+    f = fold(form)
+    out = {f + e for e in _PAST_ENDINGS}
+    if f.endswith(("ي", "ا")) and len(f) > 2:  # التقى, دعا: التقت, التقوا, دعت, دعوا
+        stem = f[:-1]
+        out |= {stem + "ت", stem + "وا", f + "ا", stem + "تا", f + "نا", stem + "وه"}
+        if f.endswith("ا"):
+            out |= {stem + "ونا", stem + "وت"}
+    return out
+
+
+def present_forms(form: str) -> set[str]:
+    f = fold(form)
+    if not f.startswith("ي") or len(f) < 3:
+        return {f}
+    stem = f[1:]
+    out = set()
+    for p in _PRES_PREFIXES:
+        for e in _PRES_ENDINGS:
+            if e in ("ون", "ان") and stem.endswith(("ي", "و")):
+                out.add(p + stem[:-1] + e)  # يلتقي -> يلتقون, يدعو -> يدعون
+            out.add(p + stem + e)
+    return out
+
+
+def noun_forms(form: str) -> set[str]:
+    f = fold(form)
+    out = {f + e for e in _NOUN_ENDINGS if not (e in ("ين", "ان") and f.endswith("ه"))}
+    if f.endswith("ه"):  # ta marbuta: زيارة -> زيارته, زيارتها, زيارتين
+        stem = f[:-1]
+        out |= {stem + "ت" + e for e in ("ه", "ها", "هم", "ين", "ان", "هما")}
+        out.add(stem + "ات")
+    if f.endswith("ا") and len(f) > 3:  # مؤكدا given as the adverbial: also مؤكدة
+        out.add(f[:-1] + "ه")
+    return out
+
+
+_PHRASE_PAST = ("", "ت", "ا", "وا", "نا")
+_PHRASE_PRES = ("", "ون", "ان")
+
+
+def phrase_forms(form: str) -> set[str]:
+    """Surface forms of a multiword trigger: its first word inflected as a verb
+    (past and present, when it is not a noun with the article), its last word with
+    a possessive pronoun (أكد دعمه / أكدت دعمها)."""
+    words = fold(form).split()
+    first = words[0]
+    firsts = {first}
+    if not first.startswith("ال") and not first.endswith("ه"):
+        firsts |= {first + e for e in _PHRASE_PAST}
+        if first.endswith(("ي", "ا")) and len(first) > 2:
+            firsts |= {first[:-1] + "ت", first[:-1] + "وا"}
+        if first.startswith("ي") and len(first) > 2:
+            firsts |= {p + first[1:] + e for p in ("ي", "ت", "ن") for e in _PHRASE_PRES}
+            firsts |= {"س" + p + first[1:] for p in ("ي", "ت", "ن")}
+    if len(words) == 1:
+        return firsts
+    last = words[-1]
+    lasts = {last}
+    if len(words) <= 3 and not last.startswith("ال"):
+        stem = last[:-1] + "ت" if last.endswith("ه") else last
+        lasts |= {stem + e for e in ("ه", "ها", "هم")}
+    middle = words[1:-1]
+    return {" ".join([a, *middle, z]) for a in firsts for z in lasts}
+
+
+@lru_cache(maxsize=None)
+def triggers() -> tuple[Trigger, ...]:
+    """Every trigger surface form (folded) with its type, expanded from triggers.tsv."""
+    out: dict[tuple[str, str], Trigger] = {}
+
+    def add(t: Trigger) -> None:
+        out.setdefault((t.type, t.form), t)
+
+    for r in read_tsv("triggers.tsv"):
+        typ, mode, kind, form = r["type"], r.get("mode") or None, r["kind"], r["form"]
+        note = r.get("note", "")
+        if kind == "past":
+            for f in past_forms(form):
+                add(Trigger(typ, mode, kind, f, note=note))
+        elif kind == "pres":
+            for f in present_forms(form):
+                add(Trigger(typ, mode, kind, f, note=note))
+                add(Trigger(typ, mode, kind, "س" + f, future=True, note=note))
+        elif kind == "noun":
+            for f in noun_forms(form):
+                add(Trigger(typ, mode, kind, f, note=note))
+        elif kind == "phrase":
+            base = fold(form)
+            for f in phrase_forms(form):
+                add(Trigger(typ, mode, kind, f, future=f[:1] == "س" and base[:1] != "س", note=note))
+    return tuple(out.values())
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    geonameid: int | None
+    name_en: str
+    country: str
+    admin1: str
+    lat: float | None
+    lon: float | None
+    kind: str
+    population: int
+
+
+@lru_cache(maxsize=None)
+def gazetteer() -> dict[str, tuple[Place, ...]]:
+    """Folded place name -> candidate places, most populous first."""
+    table: dict[str, list[Place]] = {}
+    for r in read_tsv("gazetteer.tsv.gz"):
+        p = Place(r["name"], int(r["geonameid"]) if r["geonameid"] else None, r["name_en"], r["country"], r["admin1"],
+                  float(r["lat"]) if r["lat"] else None, float(r["lon"]) if r["lon"] else None, r["kind"],
+                  int(r["population"] or 0))
+        key = fold(p.name)
+        bucket = table.setdefault(key, [])
+        if all(q.geonameid != p.geonameid or q.name_en != p.name_en for q in bucket):
+            bucket.append(p)
+    return {k: tuple(sorted(v, key=lambda p: (p.kind != "country", -p.population))) for k, v in table.items()}
+
+
+@lru_cache(maxsize=None)
+def months() -> dict[str, int]:
+    out = {}
+    for r in read_tsv("months.tsv"):
+        for v in variants(r["names_ar"]):
+            out[fold(v)] = int(r["month"])
+    return out
+
+
+@lru_cache(maxsize=None)
+def context_words() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for r in read_tsv("context.tsv"):
+        out.setdefault(r["kind"], set()).add(fold(r["form"]))
+    return {k: frozenset(v) for k, v in out.items()}

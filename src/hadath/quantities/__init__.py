@@ -1,0 +1,132 @@
+"""Quantities: numbers of people, troops and money, with what they count.
+
+``hadath_quantities`` reads digits (Arabic-Indic too, after folding) and
+number words (ثلاثة، عشرات، مئات، آلاف، ثلاثة آلاف، مئتان وخمسون) with their
+hedges (نحو، حوالي، أكثر من، ما لا يقل عن), and the noun they count
+(قتيل/قتلى، جريح/مصاب، معتقل، جندي/عسكري، لاجئ، دولار ...).  Each span in
+``doc.spans["quantities"]`` carries ``_.quantity`` = {value, approximate,
+unit, category}, where category is one of dead, injured, arrested, troops,
+people, refugees, money, or null.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from hadath.text.normalize import fold, normalize
+
+UNITS = {
+    # folded noun -> (unit, category)
+    "قتيل": ("person", "dead"), "قتلي": ("person", "dead"), "قتيلا": ("person", "dead"), "قتيلين": ("person", "dead"),
+    "شهيد": ("person", "dead"), "شهداء": ("person", "dead"), "شهيدا": ("person", "dead"), "وفاه": ("person", "dead"),
+    "جريح": ("person", "injured"), "جرحي": ("person", "injured"), "جريحا": ("person", "injured"),
+    "مصاب": ("person", "injured"), "مصابين": ("person", "injured"), "مصابا": ("person", "injured"),
+    "اصابه": ("person", "injured"), "اصابات": ("person", "injured"),
+    "معتقل": ("person", "arrested"), "معتقلين": ("person", "arrested"), "معتقلا": ("person", "arrested"),
+    "موقوف": ("person", "arrested"), "موقوفين": ("person", "arrested"), "مشتبه": ("person", "arrested"),
+    "جندي": ("person", "troops"), "جنود": ("person", "troops"), "جنديا": ("person", "troops"),
+    "عسكري": ("person", "troops"), "عسكريين": ("person", "troops"), "عسكريا": ("person", "troops"),
+    "مقاتل": ("person", "troops"), "مقاتلين": ("person", "troops"), "مقاتلا": ("person", "troops"),
+    "عنصر": ("person", "troops"), "عناصر": ("person", "troops"), "عنصرا": ("person", "troops"),
+    "مسلح": ("person", "troops"), "مسلحين": ("person", "troops"), "مسلحا": ("person", "troops"),
+    "شخص": ("person", "people"), "اشخاص": ("person", "people"), "شخصا": ("person", "people"),
+    "مدني": ("person", "people"), "مدنيين": ("person", "people"), "مدنيا": ("person", "people"),
+    "طفل": ("person", "people"), "اطفال": ("person", "people"), "طفلا": ("person", "people"),
+    "امراه": ("person", "people"), "نساء": ("person", "people"), "مواطن": ("person", "people"),
+    "مواطنين": ("person", "people"), "مواطنا": ("person", "people"), "متظاهر": ("person", "people"),
+    "متظاهرين": ("person", "people"), "متظاهرا": ("person", "people"),
+    "لاجي": ("person", "refugees"), "لاجيين": ("person", "refugees"), "لاجيا": ("person", "refugees"),
+    "نازح": ("person", "refugees"), "نازحين": ("person", "refugees"), "نازحا": ("person", "refugees"),
+    "دولار": ("USD", "money"), "دولارا": ("USD", "money"), "يورو": ("EUR", "money"), "ريال": ("SAR", "money"),
+    "ريالا": ("SAR", "money"), "دينار": ("dinar", "money"), "دينارا": ("dinar", "money"), "جنيه": ("EGP", "money"),
+    "ليره": ("lira", "money"), "درهم": ("AED", "money"),
+}
+# a count of people becomes dead / injured / arrested from the word before it
+CONTEXT = {
+    "مقتل": "dead", "قتل": "dead", "وفاه": "dead", "مصرع": "dead", "استشهاد": "dead", "اعدام": "dead",
+    "اصابه": "injured", "جرح": "injured", "اصيب": "injured", "اصيبوا": "injured",
+    "اعتقال": "arrested", "اعتقل": "arrested", "اعتقلت": "arrested", "توقيف": "arrested", "احتجاز": "arrested",
+    "القبض": "arrested", "اعتقلوا": "arrested", "اوقف": "arrested", "اوقفت": "arrested",
+}
+ONES = {"واحد": 1, "واحده": 1, "اثنان": 2, "اثنين": 2, "اثنتين": 2, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4,
+        "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثماني": 8, "ثمانيه": 8, "ثمان": 8,
+        "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10, "عشرين": 20, "عشرون": 20, "ثلاثين": 30, "ثلاثون": 30,
+        "اربعين": 40, "اربعون": 40, "خمسين": 50, "خمسون": 50, "ستين": 60, "ستون": 60, "سبعين": 70, "سبعون": 70,
+        "ثمانين": 80, "ثمانون": 80, "تسعين": 90, "تسعون": 90, "مئه": 100, "مائه": 100, "مئتان": 200, "مئتين": 200,
+        "مايتان": 200, "مايتين": 200, "ثلاثمايه": 300, "ثلاثمئه": 300, "اربعمايه": 400, "اربعمئه": 400,
+        "خمسمايه": 500, "خمسمئه": 500}
+MULT = {"الف": 1000, "الاف": 1000, "الفا": 1000, "مليون": 10**6, "ملايين": 10**6, "مليار": 10**9, "مليارات": 10**9}
+ONES = {fold(k): v for k, v in ONES.items()}
+UNITS = {fold(k): v for k, v in UNITS.items()}
+VAGUE = {"عشرات": 20, "مئات": 200, "الاف": 2000, "عشرات الالاف": 20000, "مئات الالاف": 200000}
+HEDGES = r"(?:(?:نحو|حوالي|قرابه|زهاء|اكثر\s+من|اقل\s+من|ما\s+لا\s+يقل\s+عن|ما\s+يزيد\s+عن|ما\s+يقارب|اكثر\s+من|عدد\s+من)\s+)"
+
+_WORD = "|".join(sorted(map(re.escape, list(ONES) + list(MULT)), key=len, reverse=True))
+_NUM = (rf"(?P<num>\d+(?:[.,]\d+)*(?:\s+(?:الف|الاف|مليون|ملايين|مليار|مليارات))?"
+        rf"|(?:عشرات|مئات|الاف)(?:\s+الالاف)?"
+        rf"|(?:(?:{_WORD})(?:\s+و?(?:{_WORD}))*))")
+_UNIT = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
+_RX = re.compile(rf"(?<!\w)(?P<hedge>{HEDGES})?(?:[وب]?){_NUM}\s+(?:من\s+)?(?:ال)?(?P<unit>{_UNIT})(?!\w)")
+
+
+def number_value(words: str) -> float | None:
+    words = re.sub(r"\s+", " ", words.strip())
+    if words in VAGUE:
+        return VAGUE[words]
+    m = re.fullmatch(r"(\d+(?:[.,]\d+)*)(?:\s+(\S+))?", words)
+    if m:
+        digits = m.group(1).replace(",", "") if m.group(1).count(",") and len(m.group(1).split(",")[-1]) == 3 else m.group(1).replace(",", ".")
+        value = float(digits)
+        if m.group(2):
+            value *= MULT.get(m.group(2), 1)
+        return value
+    total, current = 0.0, 0.0
+    for w in words.replace(" و", " ").split():
+        w = w[1:] if w.startswith("و") and w[1:] in ONES | MULT else w
+        if w in ONES:
+            current += ONES[w]
+        elif w in MULT:
+            total += (current or 1) * MULT[w]
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def find_quantities(text: str) -> list[dict]:
+    norm = normalize(text)
+    out = []
+    for m in _RX.finditer(norm.text):
+        value = number_value(m.group("num"))
+        if value is None:
+            continue
+        unit, category = UNITS[m.group("unit")]
+        before = norm.text[max(0, m.start() - 25):m.start()].split()
+        if category in ("people", "troops") and before:
+            for w in reversed(before[-2:]):
+                w = w[1:] if w[:1] in "وب" and w[1:] in CONTEXT else w
+                if w in CONTEXT:
+                    category = CONTEXT[w]
+                    break
+        s, e = norm.to_original(*m.span())
+        out.append({"start": s, "end": e, "value": int(value) if value == int(value) else value,
+                    "approximate": bool(m.group("hedge")) or m.group("num").strip() in VAGUE,
+                    "unit": unit, "category": category})
+    return out
+
+
+@Language.factory("hadath_quantities")
+def make_quantities(nlp: Language, name: str):
+    def tag_quantities(doc: Doc) -> Doc:
+        spans = []
+        for q in find_quantities(doc.text):
+            span = doc.char_span(q["start"], q["end"], label="QUANTITY", alignment_mode="expand")
+            if span is not None:
+                span._.quantity = {k: q[k] for k in ("value", "approximate", "unit", "category")}
+                spans.append(span)
+        doc.spans["quantities"] = spans
+        return doc
+
+    return tag_quantities

@@ -1,0 +1,119 @@
+"""Reported speech: who said what.
+
+``hadath_quotes`` finds speech cues (قال، أكد، أشار، أوضح، صرح ... and their
+participles مؤكدا، مشيرا ...; "بحسب" and "وفقا لـ"), the speaker (the actor
+after the verb, else before it in the sentence, else the last speaker, as
+with "من جانبه" and "وأضاف"), and the quoted content (from إن/أن, a colon
+or a quotation mark to the end of the sentence or the closing quote).  Each
+quote is a span in ``doc.spans["quotes"]`` with ``_.quote`` = {speaker,
+cue}; the speaker is the actor record of the actors layer or null.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from hadath.lexicon import noun_forms, past_forms, present_forms, read_tsv
+from hadath.text.normalize import fold
+
+COMPLEMENTIZERS = {"ان", "بان", "لان"}
+OPEN_QUOTES = {"«", '"', "“"}
+ACCORDING = {fold(w) for w in ("بحسب", "حسب", "وفقا", "وفق")}
+WINDOW = 7  # tokens after a speech verb in which its subject is looked for
+
+
+@lru_cache(maxsize=None)
+def speech_forms() -> frozenset[str]:
+    out: set[str] = set()
+    for r in read_tsv("speech.tsv"):
+        kind, form = r["kind"], r["form"]
+        out |= {"past": past_forms, "pres": present_forms, "noun": noun_forms}[kind](form)
+    out -= {"بين", "ذكر"}  # too often "between" / "male"; kept only with a complementizer (below)
+    return frozenset(out)
+
+
+def _actor_after(actors: list[Span], i: int, sent_end: int, limit: int = WINDOW) -> Span | None:
+    for a in actors:
+        if i < a.start <= i + limit and a.start < sent_end and not a._.actor.get("locative"):
+            return a
+    return None
+
+
+def _actor_before(actors: list[Span], i: int, sent_start: int) -> Span | None:
+    best = None
+    for a in actors:
+        if sent_start <= a.start and a.end <= i and not a._.actor.get("locative"):
+            best = a
+    return best
+
+
+class QuoteFinder:
+    def __init__(self):
+        self.forms = speech_forms()
+
+    def __call__(self, doc: Doc) -> Doc:
+        actors = list(doc.spans.get("actors", []))
+        quotes = []
+        last_speaker: Span | None = None
+        for sent in doc.sents:
+            cues = [t for t in sent if self._is_cue(t)]
+            for cue in cues:
+                nxt = cue.nbor(1) if cue.i + 1 < len(doc) else None
+                speaker = _actor_after(actors, cue.i, sent.end)
+                if speaker is None or (speaker.start > cue.i + 1 and doc[cue.i + 1].norm_ in COMPLEMENTIZERS):
+                    speaker = _actor_before(actors, cue.i, sent.start) or last_speaker
+                if cue.norm_ in ACCORDING:
+                    speaker = _actor_after(actors, cue.i, sent.end, limit=3)
+                    content = (sent.start, cue.i) if cue.i > sent.start + 2 else (speaker.end if speaker else cue.i + 1, sent.end)
+                else:
+                    content = self._content(doc, cue, sent, speaker)
+                if content is None or content[1] - content[0] < 2:
+                    continue
+                span = Span(doc, content[0], content[1], label="QUOTE")
+                rec = dict(speaker._.actor) if speaker is not None else None
+                span._.quote = {"speaker": rec, "cue": {"text": cue.text, "start": cue.idx, "end": cue.idx + len(cue.text)},
+                                "speaker_start": speaker.start if speaker is not None else None}
+                quotes.append(span)
+                if speaker is not None:
+                    last_speaker = speaker
+            if not cues:
+                first = _actor_after(actors, sent.start - 1, sent.end, limit=4)
+                if first is not None:
+                    last_speaker = first
+        doc.spans["quotes"] = quotes
+        return doc
+
+    def _is_cue(self, tok) -> bool:
+        n = tok.norm_
+        if n in ACCORDING:
+            return True
+        if n in self.forms:
+            return True
+        # بين / ذكر only as "بين أن", "ذكر أن"
+        return n in ("بين", "ذكر") and tok.i + 1 < len(tok.doc) and tok.nbor(1).norm_ in COMPLEMENTIZERS
+
+    @staticmethod
+    def _content(doc: Doc, cue, sent: Span, speaker: Span | None) -> tuple[int, int] | None:
+        start = cue.i + 1
+        if speaker is not None and speaker.start >= start:
+            start = speaker.end
+        j = start
+        while j < sent.end and j - start < 12:
+            t = doc[j]
+            if t.norm_ in COMPLEMENTIZERS or t.text in OPEN_QUOTES or t.text == ":":
+                start = j + 1
+                break
+            j += 1
+        end = sent.end
+        for k in range(start, sent.end):
+            if doc[k].text in ("»", "”") or (doc[k].text == '"' and k > start):
+                end = k
+                break
+        return (start, end) if end > start else None
+
+
+@Language.factory("hadath_quotes")
+def make_quotes(nlp: Language, name: str):
+    return QuoteFinder()

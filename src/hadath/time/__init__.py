@@ -1,0 +1,167 @@
+"""Time expressions of Arabic news, resolved against the document date.
+
+``hadath_time`` finds dates in the three month systems (Levantine, Western,
+Maghrebi; paired forms such as "نيسان ابريل" or "يوليو/ تموز"), years,
+seasons with years, weekdays, and relative words (اليوم، أمس، أمس الأول،
+الليلة الماضية، الأسبوع الماضي، الشهر الماضي/الحالي/المقبل، "في 17 من الشهر
+الحالي"، منذ ثلاثة أيام) and stores them in ``doc.spans["times"]`` with
+``_.time`` = {"value": "YYYY[-MM[-DD]]", "precision": day|month|year}.
+Expressions that need the document date are skipped when it is unknown.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from hadath.lexicon import months
+from hadath.text.normalize import normalize
+
+WEEKDAYS = {"الاثنين": 0, "الاتنين": 0, "الثلاثاء": 1, "الثلاثا": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4,
+            "السبت": 5, "الاحد": 6}
+NUMBER_WORDS = {"يوم": 1, "يومين": 2, "ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7, "ثمانيه": 8,
+                "تسعه": 9, "عشره": 10, "اسبوع": 7, "اسبوعين": 14}
+SEASONS = {"الشتاء": 1, "شتاء": 1, "الربيع": 4, "ربيع": 4, "الصيف": 7, "صيف": 7, "الخريف": 10, "خريف": 10}
+
+_B = r"(?<![\w])"  # word start (clitic و/ف/ب/في allowed before via optional group)
+_E = r"(?![\w])"
+_CL = r"(?:[وف]?(?:ب|ل|في\s+)?)"
+
+
+def _month_alt() -> str:
+    names = sorted(months(), key=len, reverse=True)
+    return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+
+
+class TimeTagger:
+    def __init__(self):
+        m = _month_alt()
+        month_pair = rf"(?P<m1>{m})(?:\s*[/(\-]?\s*(?P<m2>{m})\s*\)?)?"
+        rel = r"(?P<rel>الماضي|المنصرم|الفايت|السابق|الحالي|الجاري|المقبل|القادم)"
+        year = r"(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<year>(?:19|20)\d\d)"
+        self.patterns: list[tuple[str, re.Pattern]] = [
+            ("dmy", re.compile(rf"{_B}(?P<day>[0-3]?\d)\s*(?:من\s+)?{_CL}{month_pair}(?:\s*[,،]?\s*{year})?{_E}")),
+            ("my", re.compile(rf"{_B}{_CL}(?:شهر\s+)?{month_pair}\s*(?:{rel}|[,،]?\s*{year}){_E}")),
+            ("day_of_month", re.compile(rf"{_B}(?:في\s+)?(?P<day>[0-3]?\d)\s+(?:من\s+)?(?:ال)?شهر\s+(?P<rel>الحالي|الجاري|الماضي|المنصرم){_E}")),
+            ("season", re.compile(rf"{_B}{_CL}(?P<season>(?:ال)?(?:شتاء|ربيع|صيف|خريف))\s+(?:عام\s+|العام\s+)?(?P<year>(?:19|20)\d\d){_E}")),
+            ("year", re.compile(rf"{_B}{_CL}(?:عام|العام|سنه|مطلع|اواخر|اوايل)\s+(?P<year>(?:19|20)\d\d){_E}")),
+            ("relmonth", re.compile(rf"{_B}{_CL}(?:ال)?شهر\s+(?P<rel>الماضي|المنصرم|الحالي|الجاري|المقبل|القادم){_E}")),
+            ("relweek", re.compile(rf"{_B}{_CL}(?:ال)?اسبوع\s+(?P<rel>الماضي|المنصرم|الحالي|الجاري|المقبل|القادم){_E}")),
+            ("relyear", re.compile(rf"{_B}{_CL}(?:ال)?عام\s+(?P<rel>الماضي|المنصرم|الحالي|الجاري|المقبل|القادم){_E}")),
+            ("ago", re.compile(rf"{_B}منذ\s+(?P<n>\d+|[^\s]+)\s+(?P<unit>ايام|يوما|اسابيع|يومين|اسبوع|اسبوعين|يوم)?{_E}")),
+            ("daybefore", re.compile(rf"{_B}{_CL}(?:امس\s+الاول|اول\s+امس){_E}")),
+            ("yesterday", re.compile(rf"{_B}{_CL}(?:(?:صباح|مساء|ظهر|فجر|ليل|ليله)\s+)?امس{_E}|{_B}{_CL}الليله\s+الماضيه{_E}")),
+            ("today", re.compile(rf"{_B}{_CL}(?:(?:صباح|مساء|ظهر|فجر|ليل)\s+)?اليوم{_E}|{_B}{_CL}الليله{_E}")),
+            ("weekday", re.compile(rf"{_B}{_CL}(?:يوم\s+)?(?P<wd>{'|'.join(WEEKDAYS)}){_E}")),
+        ]
+
+    def find(self, text: str, date: dt.date | None) -> list[tuple[int, int, str, str]]:
+        """(start, end, value, precision) for each time expression in ``text``."""
+        norm = normalize(text)
+        taken: list[tuple[int, int]] = []
+        out = []
+        for kind, rx in self.patterns:
+            for m in rx.finditer(norm.text):
+                s, e = m.span()
+                if any(s < b and a < e for a, b in taken):
+                    continue
+                got = self._resolve(kind, m, date)
+                if got is None:
+                    continue
+                taken.append((s, e))
+                os_, oe = norm.to_original(s, e)
+                out.append((os_, oe, *got))
+        return sorted(out)
+
+    def _resolve(self, kind: str, m: re.Match, date: dt.date | None) -> tuple[str, str] | None:
+        g = m.groupdict()
+        mon = months().get(re.sub(r"\s+", " ", g["m1"])) if g.get("m1") else None
+        year = int(g["year"]) if g.get("year") else None
+        rel = g.get("rel")
+        if kind in ("dmy", "my"):
+            if year is None:
+                if date is None:
+                    return None
+                year = date.year
+                if rel in ("الماضي", "المنصرم", "الفايت", "السابق") or (rel is None and mon > date.month):
+                    # "April last" / a month later than the article's month means last year
+                    year = date.year - 1 if mon >= date.month else date.year
+                elif rel in ("المقبل", "القادم") and mon <= date.month:
+                    year = date.year + 1
+            if kind == "dmy":
+                try:
+                    return dt.date(year, mon, int(g["day"])).isoformat(), "day"
+                except ValueError:
+                    return None
+            return f"{year:04d}-{mon:02d}", "month"
+        if kind == "season":
+            return f"{year:04d}", "year"
+        if kind == "year":
+            return f"{year:04d}", "year"
+        if date is None:
+            return None
+        if kind == "day_of_month":
+            y, mo = date.year, date.month
+            if rel in ("الماضي", "المنصرم"):
+                y, mo = (y - 1, 12) if mo == 1 else (y, mo - 1)
+            try:
+                return dt.date(y, mo, int(g["day"])).isoformat(), "day"
+            except ValueError:
+                return None
+        if kind == "relmonth":
+            y, mo = date.year, date.month
+            if rel in ("الماضي", "المنصرم"):
+                y, mo = (y - 1, 12) if mo == 1 else (y, mo - 1)
+            elif rel in ("المقبل", "القادم"):
+                y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
+            return f"{y:04d}-{mo:02d}", "month"
+        if kind == "relweek":
+            shift = {"الماضي": -7, "المنصرم": -7, "المقبل": 7, "القادم": 7}.get(rel, 0)
+            d = date + dt.timedelta(days=shift)
+            return f"{d.year:04d}-{d.month:02d}", "month"
+        if kind == "relyear":
+            shift = {"الماضي": -1, "المنصرم": -1, "المقبل": 1, "القادم": 1}.get(rel, 0)
+            return f"{date.year + shift:04d}", "year"
+        if kind == "ago":
+            n = int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS.get(g["n"])
+            unit = g.get("unit") or ""
+            if n is None:
+                return None
+            if g["n"] in ("يومين", "اسبوع", "اسبوعين"):
+                days = NUMBER_WORDS[g["n"]]
+            elif unit.startswith("اسب"):
+                days = 7 * n
+            elif unit:
+                days = n
+            else:
+                return None
+            return (date - dt.timedelta(days=days)).isoformat(), "day"
+        if kind == "daybefore":
+            return (date - dt.timedelta(days=2)).isoformat(), "day"
+        if kind == "yesterday":
+            return (date - dt.timedelta(days=1)).isoformat(), "day"
+        if kind == "today":
+            return date.isoformat(), "day"
+        if kind == "weekday":
+            back = (date.weekday() - WEEKDAYS[g["wd"]]) % 7
+            return (date - dt.timedelta(days=back)).isoformat(), "day"
+        return None
+
+
+@Language.factory("hadath_time")
+def make_time(nlp: Language, name: str):
+    tagger = TimeTagger()
+
+    def tag_times(doc: Doc) -> Doc:
+        spans = []
+        for s, e, value, precision in tagger.find(doc.text, doc._.doc_date):
+            span = doc.char_span(s, e, label="TIME", alignment_mode="expand")
+            if span is not None:
+                span._.time = {"value": value, "precision": precision}
+                spans.append(span)
+        doc.spans["times"] = spans
+        return doc
+
+    return tag_times
