@@ -28,6 +28,14 @@ LOCATIVE = {fold(w) for w in ("في", "ب", "من", "الى", "إلى", "داخ�
                               "منطقه", "مدينه", "محافظه", "عاصمه", "اراضي", "ارجاء", "عن", "لدى")}
 BREAK = set(".,;:!?()[]«»\"'-–—/\n") | {"،", "؛", "؟"}
 CONJ = {"و"}
+PREPOSITIONS = {fold(w) for w in ("في", "من", "الى", "إلى", "على", "عن", "ل", "ب", "مع", "لدى", "ضد", "حول", "بين")}
+FIXED_ORGS = {"armed_group", "igo", "coalition", "media", "ngo", "company", "party"}
+# nouns that refer back to the last named group of these kinds (هاجم التنظيم)
+ANAPHORA = {"تنظيم": {"armed_group"}, "جماعه": {"armed_group", "party"}, "حركه": {"armed_group", "party"},
+            "ميليشيا": {"armed_group"}, "مليشيا": {"armed_group"}}
+ANAPHORA_BLOCK = {"داعش", "القاعده", "الدوله"}  # تنظيم داعش is a name, not an anaphor
+# a capital stands for its government (بين بغداد وواشنطن، ان واشنطن ستقدم) after these or at a clause start
+METONYMY_BEFORE = {fold(w) for w in ("بين", "و", "ان", "أن", "إن", "لكن", "فيما", "بينما")}
 # role mentions that are ranks or titles put before a personal name
 TITLES = {"General", "Major General", "Brigadier General", "Colonel", "Lieutenant General", "Field Marshal",
           "Major", "Captain", "Sheikh", "Prince", "King", "President", "Ambassador", "Minister"}
@@ -83,7 +91,14 @@ class ActorBuilder:
             actor = self._compose(doc, g, date)
             if actor is not None:
                 actors.append(actor)
+        actors += self._anaphora(doc, actors)
+        actors.sort(key=lambda a: a["_start"])
         self._fill_countries(doc, actors)
+        for a, b in zip(actors, actors[1:]):
+            # في العراق وسوريا: a place coordinated with a place stays a place
+            if a["locative"] and b["kind"] in ("country", "capital", "place") and b["_start"] == a["_end"] + 1 \
+                    and doc[a["_end"]].norm_ in CONJ:
+                b["locative"] = True
         spans = []
         for a in actors:
             span = Span(doc, a.pop("_start"), a.pop("_end"), label="ACTOR")
@@ -103,9 +118,15 @@ class ActorBuilder:
         if prev["kind"] == "nationality" and cur["kind"] == "nationality":
             return False  # عراقية اميركية: two actors
         if cur["kind"] in ("nationality", "country", "capital", "place") and prev["kind"] in ("role", "org", "person"):
-            return len(gap) <= 3  # قائد عسكري أميركي رفيع ; مستشار الأمن القومي العراقي
+            if prev["kind"] == "org" and (prev.get("country") or prev.get("org_kind") in FIXED_ORGS):
+                return False  # داعش ... العراق: a named group takes no country from its neighbours
+            if cur["kind"] != "nationality":
+                # idafa: وزير خارجية العراق; رئيس اقليم كردستان العراق (one unknown word between)
+                return len(gap) <= 1 and not any(t.norm_ in PREPOSITIONS or not t.is_alpha for t in gap)
+            # قائد عسكري أميركي رفيع ; مستشار الأمن القومي العراقي; not across a preposition
+            return len(gap) <= 2 and not any(t.norm_ in PREPOSITIONS for t in gap)
         if cur["kind"] == "person" and prev["kind"] in ("role", "nationality", "country", "place", "org"):
-            return len(gap) <= 1
+            return len(gap) <= 1 and not any(t.norm_ in PREPOSITIONS for t in gap)
         if cur["kind"] == "role" and prev["kind"] == "person":
             return len(gap) == 0
         if cur["kind"] in ("org", "role") and prev["kind"] == "role":
@@ -153,10 +174,36 @@ class ActorBuilder:
         if head["kind"] in ("nationality",) and len(group) == 1:
             sector = "GOV"
         prev = doc[start - 1] if start > 0 else None
+        if head["kind"] == "capital" and len(group) == 1 and not (
+                prev is None or prev.is_punct or prev.is_space
+                or prev.norm_ in METONYMY_BEFORE or doc[start].is_sent_start):
+            return None  # a capital after a noun or a preposition is a place, not its government
         locative = bool(prev is not None and (prev.norm_ in LOCATIVE or prev.norm_ == "ب")) and head["kind"] in (
             "country", "capital", "place")
-        return {"name": name, "country": country, "sector": sector or None, "kind": head["kind"],
+        weak = head["kind"] == "nationality" and len(group) == 1  # an adjective on some noun: الحدود العراقية
+        if head["kind"] == "org" and head.get("org_kind") == "media" and len(group) == 1:
+            weak = True  # a news agency is a source, not a participant
+        return {"name": name, "country": country, "sector": sector or None, "kind": head["kind"], "weak": weak,
+                "org_kind": head.get("org_kind"),
                 "kinds": kinds, "locative": locative, "_start": start, "_end": end}
+
+    @staticmethod
+    def _anaphora(doc: Doc, actors: list[dict]) -> list[dict]:
+        """التنظيم، الجماعة، الحركة: the armed group or party named last before them."""
+        covered = {i for a in actors for i in range(a["_start"], a["_end"])}
+        out = []
+        for tok in doc:
+            if tok.i in covered or tok.norm_ not in ANAPHORA:
+                continue
+            start = tok.i - 1 if tok.i > 0 and doc[tok.i - 1].norm_ == "ال" else tok.i
+            if start in covered or (tok.i + 1 < len(doc) and doc[tok.i + 1].norm_ in ANAPHORA_BLOCK):
+                continue
+            kinds = ANAPHORA[tok.norm_]
+            prior = [a for a in actors + out if a["_end"] <= start and a["kind"] == "org" and a.get("org_kind") in kinds]
+            if prior:
+                ref = prior[-1]
+                out.append(dict(ref, _start=start, _end=tok.i + 1, kinds=["anaphor"], locative=False, weak=False))
+        return out
 
     @staticmethod
     def _title_name(doc: Doc, head: dict, end: int) -> int:
@@ -173,10 +220,12 @@ class ActorBuilder:
 
     @staticmethod
     def _fill_countries(doc: Doc, actors: list[dict]) -> None:
-        for i, a in enumerate(actors):
+        # apposition later in the same clause (الجنرال كيس فلبس المسؤول ... الأميركي), right to
+        # left so that a chain of appositions passes the country along
+        for i in range(len(actors) - 1, -1, -1):
+            a = actors[i]
             if a["country"] or a["kind"] not in ("role", "org", "person"):
                 continue
-            # apposition later in the same clause: الجنرال كيس فلبس المسؤول ... الأميركي
             for b in actors[i + 1:i + 3]:
                 between = doc[a["_end"]:b["_start"]]
                 if b["_start"] - a["_end"] > 8 or any(t.text in BREAK or t.norm_ in CONJ for t in between):
@@ -184,7 +233,8 @@ class ActorBuilder:
                 if b["kind"] in ("role", "nationality", "org") and b["country"]:
                     a["country"] = b["country"]
                     break
-            if a["country"]:
+        for i, a in enumerate(actors):
+            if a["country"] or a["kind"] not in ("role", "org", "person"):
                 continue
             # an earlier mention of the same person or office
             words = {t.norm_ for t in doc[a["_start"]:a["_end"]] if len(t.norm_) > 2}

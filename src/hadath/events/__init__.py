@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from hadath.lexicon import Trigger, context_words, triggers
+from hadath.lexicon import Trigger, context_words, read_tsv, triggers
 from hadath.lexicon.matcher import NormMatcher
 from hadath.text.normalize import fold
 
@@ -33,6 +33,17 @@ PATIENT_GENITIVE = {"COERCE", "SANCTION", "AID"}
 RECIPIENT_MARKERS = {fold(w) for w in ("مع", "ل", "الى", "إلى", "على", "ضد", "بحق", "تجاه", "نحو", "عن")}
 AGENT_MARKERS = {fold(w) for w in ("قبل",)}  # من قبل
 BREAK = {".", "!", "?", "؟", "\n", ";", "؛", ":"}
+# verbs whose ل-object is an event undergone: تتعرض القوات لهجمات، يخضعون للتحقيق
+UNDERGO = {fold(w) for w in ("تعرض", "يتعرض", "تتعرض", "تعرضت", "تعرضوا", "يتعرضون", "خضع", "يخضع", "تخضع",
+                             "يخضعون", "خضعوا", "أدى", "أدت", "يؤدي", "تؤدي", "أسفر", "أسفرت", "ادى", "ادت")}
+SPEECH_NEAR = {fold(w) for w in ("أكد", "أكدت", "أعرب", "أعربت", "جدد", "جددت", "عن", "مؤكدا", "مجددا", "معربا")}
+INSTITUTION_NOUNS = {fold(w) for w in ("مكتب", "لجنة", "لجان", "وزارة", "مركز", "هيئة", "مجلس", "دائرة", "إدارة",
+                                       "جهاز", "وحدة", "مديرية", "خلية", "غرفة", "قيادة", "منظمة", "برنامج", "صندوق",
+                                       "اتفاقية", "قانون", "مشروع", "خطة", "ملف")}
+TOPIC_MARKERS = {fold(w) for w in ("حول", "بشأن", "بخصوص", "خطوات", "ملف", "مسألة", "قضية", "إمكانية", "سبل",
+                                   "آليات", "ضرورة", "أهمية")}
+# triggers of intent: an event noun they govern is wanted, promised or refused, not done
+INTENT_TYPES = {"REQUEST", "THREATEN", "AGREE", "REJECT"}
 SUBJECT_WINDOW = 6
 RECIPIENT_WINDOW = 14
 PRIOR = {"past": 0.62, "pres": 0.55, "noun": 0.5, "phrase": 0.66}
@@ -41,9 +52,11 @@ PRIOR = {"past": 0.62, "pres": 0.55, "noun": 0.5, "phrase": 0.66}
 @lru_cache(maxsize=None)
 def trigger_table() -> dict[str, Trigger]:
     """Folded trigger form -> its first lexicon entry."""
+    stop = {fold(r["form"]) for r in read_tsv("trigger_stoplist.tsv")}
     table: dict[str, Trigger] = {}
     for t in triggers():
-        table.setdefault(t.form, t)
+        if t.form not in stop:
+            table.setdefault(t.form, t)
     return table
 
 
@@ -90,6 +103,21 @@ class EventCoder:
             return None
         if any(w in self.generic for w in before):
             return None
+        if trig.kind == "noun":
+            prev = doc[span.start - 1] if span.start > sent.start else None
+            nxt = doc[span.end] if span.end < sent.end else None
+            if prev is not None and prev.norm_ == "ب" and any(t.norm_ == "من" for t in doc[span.end:min(sent.end, span.end + 3)]):
+                return None  # بدعم من، بدعوة وبطلب من: the manner of another act
+            if prev is not None and prev.norm_ in INSTITUTION_NOUNS:
+                return None  # مكتب التنسيق الأمني، لجنة التحقيق: a body's name, not an act
+            if any(t.norm_ in TOPIC_MARKERS for t in doc[max(sent.start, span.start - 2):span.start]):
+                return None  # مباحثات حول خطوات انسحاب القوات: a topic discussed, not a happening
+            if prev is not None and prev.norm_ == "ل" and not any(
+                    t.norm_ in UNDERGO for t in doc[max(sent.start, span.start - 8):span.start]):
+                return None  # لدعم، لمواجهة: a purpose, not a happening (but تتعرض لهجمات)
+            if "vague" in trig.note and not any(
+                    t.norm_ in SPEECH_NEAR for t in doc[max(sent.start, span.start - 4):span.start]):
+                return None  # دعم، حوار، احترام alone are events only as what someone says
         future = trig.future or any(w in self.future for w in before) or any(
             t.norm_ in self.future for t in doc[span.end:min(sent.end, span.end + 4)])
         if future:
@@ -103,11 +131,34 @@ class EventCoder:
     # ---- roles ----------------------------------------------------------------------
     @staticmethod
     def _usable(a: Span) -> bool:
-        return not a._.actor.get("locative")
+        return not a._.actor.get("locative") and not a._.actor.get("weak")
+
+    def _between(self, doc: Doc, span: Span, actors: list[Span]) -> list[Span]:
+        """The two sides of "بين X و Y" right after an event noun."""
+        sent = span.sent
+        j = span.end
+        while j < min(sent.end, span.end + 4) and doc[j].norm_ != "بين":
+            j += 1
+        if j >= sent.end or doc[j].norm_ != "بين":
+            return []
+        sides = [a for a in actors if j < a.start <= j + 6 and a.start < sent.end and not a._.actor.get("locative")]
+        if len(sides) >= 2 and doc[sides[0].end].norm_ == "و" and sides[1].start == sides[0].end + 1:
+            return sides[:2]
+        return []
+
+    @staticmethod
+    def _quote(doc: Doc, span: Span) -> Span | None:
+        for q in doc.spans.get("quotes", []):
+            if q.start <= span.start < q.end:
+                return q
+        return None
 
     def _speaker(self, doc: Doc, span: Span, actors: list[Span]) -> Span | None:
+        """The speaker of the reported speech the trigger stands in (``actors`` empty: the quote)."""
         for q in doc.spans.get("quotes", []):
             if q.start <= span.start < q.end and q._.quote.get("speaker_start") is not None:
+                if not actors:
+                    return q
                 for a in actors:
                     if a.start == q._.quote["speaker_start"]:
                         return a
@@ -117,6 +168,9 @@ class EventCoder:
               last_actor: Span | None) -> tuple[list[Span], list[Span]]:
         sent = span.sent
         in_sent = [a for a in actors if sent.start <= a.start < sent.end and self._usable(a)]
+        adjacent_weak = [a for a in actors if a._.actor.get("weak") and span.end <= a.start <= span.end + 1]
+        if adjacent_weak:  # هجوم اسرائيلي، مباحثات عراقية: an adjective on the event noun names its actor
+            in_sent = sorted(set(in_sent) | set(adjacent_weak), key=lambda a: a.start)
         after = [a for a in in_sent if a.start >= span.end]
         before = [a for a in in_sent if a.end <= span.start]
         actor: list[Span] = []
@@ -138,8 +192,17 @@ class EventCoder:
                 j = a.end
             else:
                 break
+        quote = self._quote(doc, span)
+        between = self._between(doc, span, actors)
+        overlapping = [a for a in actors if a.start < span.end and a.end > span.start and self._usable(a)]
         if len(adj) >= 2 or (adj and etype in MUTUAL and trig.kind in ("noun", "phrase")):
             actor = adj
+        elif between and trig.kind in ("noun", "phrase"):
+            actor = between  # مباحثات / اتفاقية / اشتباكات بين X و Y
+        elif quote is not None and quote._.quote.get("object") and self._speaker(doc, span, actors) is not None:
+            actor = [self._speaker(doc, span, actors)]  # أكد قائد أميركي ... دعم قواته
+        elif overlapping and etype not in PATIENT_GENITIVE and trig.kind in ("noun", "phrase"):
+            actor = overlapping[:1]  # انسحاب القوات الاميركية
         elif trig.kind in ("past", "pres"):
             subj = next((a for a in after if a.start - span.end <= SUBJECT_WINDOW and not marked(a)
                          and not clause_gap(span.end, a.start)), None)
@@ -158,7 +221,7 @@ class EventCoder:
             agent = by or agent
             if agent is None:
                 agent = self._speaker(doc, span, actors)
-            if agent is None and before:
+            if agent is None and before and not clause_gap(before[-1].end, span.start) and span.start - before[-1].end <= 12:
                 agent = before[-1]
             if agent is None:
                 agent = last_actor
@@ -171,9 +234,21 @@ class EventCoder:
                     actor.append(b)
                     break
         keys = {(a._.actor.get("country"), a._.actor.get("sector"), a.text) for a in actor}
-        # recipient: marked actor after the trigger, else the first other actor after it
+        undergo = next((t for t in doc[max(sent.start, span.start - 8):span.start] if t.norm_ in UNDERGO), None)
+        if undergo is not None and trig.kind in ("noun", "phrase"):
+            # تتعرض مواقع هذه القوات لهجمات: the one who undergoes is the target
+            target = next((a for a in in_sent if undergo.i < a.start < span.start and a not in actor), None) or next(
+                (a for a in reversed(before) if a.end <= undergo.i and a not in actor), None)
+            if target is not None:
+                return actor, [target]
+        # recipient: for a speaker's own act, the ل-marked actor after the speech verb (أكد X لـY دعم);
+        # else a marked actor after the trigger, else the first other actor after it
         window = [a for a in after if a.start - span.end <= RECIPIENT_WINDOW and a not in actor]
-        pick = next((a for a in window if marked(a)), None) or next(iter(window), None)
+        pick = None
+        if quote is not None and quote._.quote.get("object"):
+            pick = next((a for a in before if a.start >= quote.start and a not in actor
+                         and doc[a.start - 1].norm_ == "ل"), None)
+        pick = pick or next((a for a in window if marked(a)), None) or next(iter(window), None)
         if pick is None and trig.kind not in ("past", "pres"):
             # أكد X لـY دعم ...: the ل-marked actor between the speaker and the noun
             pick = next((a for a in reversed(before) if marked(a) and a not in actor and doc[a.start - 1].norm_ == "ل"), None)
@@ -223,6 +298,38 @@ class EventCoder:
                 out[cat] = q._.quantity["value"]
         return out
 
+    @staticmethod
+    def _merge(events: list[dict], etype: str, a_recs: list[dict], r_recs: list[dict], sentence: int) -> bool:
+        """Fold a repeated mention into the earlier event of the same happening.
+
+        A repeat is a mention of the same type in the title (sentence 0) or in
+        the same sentence whose participants agree as far as both mentions name
+        them (countries meet, or one side is unknown).  The earlier event keeps
+        its trigger and takes what only the later mention names.  Events of
+        the same type further apart are different happenings (two statements
+        of support in one article are two events).
+        """
+        def countries(parts: list[dict]) -> set:
+            return {p["country"] for p in parts if p.get("country")}
+
+        a_new, r_new = countries(a_recs), countries(r_recs)
+        for ev in events:
+            if ev["event"] != etype or ev["sentence"] not in (0, sentence):
+                continue
+            a_old, r_old = countries(ev["actor"]), countries(ev["recipient"])
+            if etype in MUTUAL:
+                old, new = a_old | r_old, a_new | r_new
+                same = old <= new or new <= old
+            else:
+                same = (not a_old or not a_new or bool(a_old & a_new)) and (not r_old or not r_new or bool(r_old & r_new))
+            if same:
+                if not ev["recipient"] and r_recs:
+                    ev["recipient"] = r_recs
+                if not a_old and a_new:
+                    ev["actor"] = a_recs
+                return True
+        return False
+
     # ---- the component ------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         actors = sorted(doc.spans.get("actors", []), key=lambda a: a.start)
@@ -234,11 +341,15 @@ class EventCoder:
             if c and a._.actor.get("kind") in ("country", "nationality", "capital", "place"):
                 counts[c] = counts.get(c, 0) + 1
         main_country = max(counts, key=counts.get) if counts else None
-        events, seen = [], set()
-        for span, trig in self.candidates(doc):
+        events: list[dict] = []
+        cands = self.candidates(doc)
+        for n, (span, trig) in enumerate(cands):
             etype = self.context(doc, span, trig)
             if etype is None:
                 continue
+            if trig.kind == "noun" and any(t.type in INTENT_TYPES and span.start - s.end <= 3 and s.sent.start == span.sent.start
+                                           for s, t in cands[max(0, n - 3):n]):
+                continue  # تصر على انسحاب: the withdrawal is demanded, not done
             sent = span.sent
             prev_actors = [a for a in actors if a.end <= sent.start and self._usable(a)]
             last_actor = prev_actors[-1] if prev_actors else None
@@ -247,10 +358,8 @@ class EventCoder:
                 continue
             a_recs = [actor_record(a) for a in actor]
             r_recs = [actor_record(a) for a in recipient]
-            key = (etype, frozenset(a["country"] for a in a_recs), frozenset(r["country"] for r in r_recs))
-            if key in seen:
+            if self._merge(events, etype, a_recs, r_recs, sent_index.get(sent.start, 0)):
                 continue
-            seen.add(key)
             date, precision = self.when(doc, span)
             conf = PRIOR.get(trig.kind, 0.5)
             conf += 0.12 if actor and actor[0].sent.start == sent.start else 0

@@ -92,7 +92,7 @@ class Trigger:
 
 # endings the program adds to the 3rd person masculine forms in the lexicon
 _PAST_ENDINGS = ("", "ت", "ا", "تا", "وا", "نا", "ه", "ها", "هم", "تها", "ته", "وه")
-_PRES_PREFIXES = ("ي", "ت", "ن", "ا")
+_PRES_PREFIXES = ("ي", "ت", "ن")  # not أ- (I): it makes nouns (اصل، امر)
 _PRES_ENDINGS = ("", "ون", "ان", "ه", "ها", "هم", "ونه")
 _NOUN_ENDINGS = ("", "ا", "ه", "ها", "هم", "هما", "ين", "ان")
 
@@ -129,8 +129,6 @@ def noun_forms(form: str) -> set[str]:
         stem = f[:-1]
         out |= {stem + "ت" + e for e in ("ه", "ها", "هم", "ين", "ان", "هما")}
         out.add(stem + "ات")
-    if f.endswith("ا") and len(f) > 3:  # مؤكدا given as the adverbial: also مؤكدة
-        out.add(f[:-1] + "ه")
     return out
 
 

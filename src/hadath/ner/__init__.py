@@ -45,7 +45,10 @@ def kb_entries() -> tuple[tuple[str, dict], ...]:
     for r in read_tsv("roles.tsv"):
         rec = {"kind": "role", "name": r["title_en"], "country": None, "sector": r["sector"]}
         for n in variants(r["names_ar"]):
-            for f in with_article(n):
+            # a one-word office loses its article only in idafa, which a multiword entry
+            # covers; bare امام, خارجية, شركة are everyday words
+            forms = with_article(n) if " " in n or not n.startswith("ال") else [n]
+            for f in forms:
                 out.append((fold(f), rec))
     people: dict[str, dict] = {}
     for r in read_tsv("people.tsv"):

@@ -73,8 +73,12 @@ class QuoteFinder:
                     continue
                 span = Span(doc, content[0], content[1], label="QUOTE")
                 rec = dict(speaker._.actor) if speaker is not None else None
+                direct = content[0] > 0 and (doc[content[0] - 1].norm_ in COMPLEMENTIZERS or doc[content[0] - 1].text in OPEN_QUOTES | {":"})
                 span._.quote = {"speaker": rec, "cue": {"text": cue.text, "start": cue.idx, "end": cue.idx + len(cue.text)},
-                                "speaker_start": speaker.start if speaker is not None else None}
+                                "speaker_start": speaker.start if speaker is not None else None,
+                                # without إن/أن or a quotation mark the content is the speech verb's object
+                                # (أكد دعمه), whose acts are the speaker's own
+                                "object": not direct and cue.norm_ not in ACCORDING}
                 quotes.append(span)
                 if speaker is not None:
                     last_speaker = speaker
