@@ -7,9 +7,10 @@ Sources (both on PyPI, nothing downloaded at build or run time beyond them):
   people in the rest of the world; only their Arabic-script alternate names.
 - babel (CLDR, Unicode licence): the Arabic name of every country.
 - ../shared/data/corpora (when present): word frequencies of 8,000 news
-  articles; a one-word town name that is also one of the 3,000 most frequent
-  news words (صور "pictures", حماة "protectors") is dropped unless the town
-  has 300,000+ people, since a bare gazetteer cannot tell the two apart.
+  articles; a one-word town name that is also one of the 5,000 most frequent
+  news words (صيف "summer", وان "and that") and comes after إلى / مدينة /
+  شمال ... less than a fifth of the time is dropped, unless it has a million
+  people: in the news it is that word.
 - src/hadath/lexicon/places_extra.tsv: hand-kept places the news names that
   are not towns (bases, crossings, camps, regions), with coordinates.
 
@@ -35,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 OUT = ROOT / "src" / "hadath" / "lexicon" / "gazetteer.tsv.gz"
 EXTRA = ROOT / "src" / "hadath" / "lexicon" / "places_extra.tsv"
+COUNTRIES = ROOT / "src" / "hadath" / "lexicon" / "countries.tsv"
 
 REGION = {
     "IQ", "SY", "LB", "JO", "PS", "IL", "EG", "SA", "AE", "QA", "KW", "BH", "OM", "YE", "LY", "TN", "DZ", "MA",
@@ -59,8 +61,9 @@ def arabic_names(alternates: list[str]) -> list[str]:
 
 
 CORPUS = ROOT.parent / "shared" / "data" / "corpora" / "ant_multisource_2018.jsonl.gz"
-COMMON_WORDS = 3000
-KEEP_POP = 300_000
+COMMON_WORDS = 5000
+BIG_CITY = 1_000_000
+PLACE_BEFORE = {"الي", "مدينه", "العاصمه", "بلده", "قريه", "محافظه", "منطقه", "شمال", "جنوب", "شرق", "غرب"}
 
 
 def common_words() -> set[str]:
@@ -74,12 +77,17 @@ def common_words() -> set[str]:
         print(f"warning: {CORPUS} missing; no common-word filter", file=sys.stderr)
         return set()
     counts: Counter[str] = Counter()
+    placelike: Counter[str] = Counter()
     with gzip.open(CORPUS, "rt", encoding="utf-8") as f:
         for i, line in enumerate(f):
             if i >= 8000:
                 break
-            counts.update(fold(w) for w in re.findall(r"[\u0621-\u064A]+", json.loads(line).get("text", "")))
-    return {w for w, _ in counts.most_common(COMMON_WORDS)}
+            words = [fold(w) for w in re.findall(r"[\u0621-\u064A]+", json.loads(line).get("text", ""))]
+            counts.update(words)
+            placelike.update(w for p, w in zip(words, words[1:]) if p in PLACE_BEFORE)
+    common = {w for w, _ in counts.most_common(COMMON_WORDS)}
+    # a frequent word that is seldom after في / من / مدينة is a word, not a town (صيف, وان)
+    return {w for w in common if placelike[w] < 0.2 * counts[w]}
 
 
 def main() -> int:
@@ -103,10 +111,27 @@ def main() -> int:
         elif pop < WORLD_MIN_POP:
             continue
         for name in arabic_names(city.get("alternatenames") or []):
-            if " " not in name and pop < KEEP_POP and fold(name) in common:
+            if " " not in name and pop < BIG_CITY and fold(name) in common:
                 continue
             rows.append((name, city["geonameid"], city["name"], iso3.get(cc, ""), city.get("admin1code", ""),
                          round(city["latitude"], 4), round(city["longitude"], 4), "city", pop))
+    # capitals as hadath's country lexicon spells them (واشنطن, أبوظبي), resolved to their GeoNames city
+    by_name: dict[tuple[str, str], dict] = {}
+    for city in gc.get_cities().values():
+        key = (city["countrycode"], city["name"])
+        if key not in by_name or city["population"] > by_name[key]["population"]:
+            by_name[key] = city
+    iso2 = {v["iso3"]: k for k, v in countries.items()}
+    with open(COUNTRIES, encoding="utf-8") as f:
+        lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
+    for rec in csv.DictReader(lines, delimiter="\t"):
+        city = by_name.get((iso2.get(rec["iso3"], ""), rec["capital_en"]))
+        if not city:
+            continue
+        for name in rec["capital_ar"].split("|"):
+            if name.strip():
+                rows.append((name.strip(), city["geonameid"], city["name"], rec["iso3"], city.get("admin1code", ""),
+                             round(city["latitude"], 4), round(city["longitude"], 4), "city", city["population"]))
     if EXTRA.exists():
         with open(EXTRA, encoding="utf-8") as f:
             lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]

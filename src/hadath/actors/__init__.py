@@ -224,8 +224,8 @@ class ActorBuilder:
         # left so that a chain of appositions passes the country along
         for i in range(len(actors) - 1, -1, -1):
             a = actors[i]
-            if a["country"] or a["kind"] not in ("role", "org", "person"):
-                continue
+            if a["country"] or a["kind"] not in ("role", "org", "person") or a.get("org_kind") in FIXED_ORGS:
+                continue  # داعش, the UN: no country by design
             for b in actors[i + 1:i + 3]:
                 between = doc[a["_end"]:b["_start"]]
                 if b["_start"] - a["_end"] > 8 or any(t.text in BREAK or t.norm_ in CONJ for t in between):
@@ -234,7 +234,7 @@ class ActorBuilder:
                     a["country"] = b["country"]
                     break
         for i, a in enumerate(actors):
-            if a["country"] or a["kind"] not in ("role", "org", "person"):
+            if a["country"] or a["kind"] not in ("role", "org", "person") or a.get("org_kind") in FIXED_ORGS:
                 continue
             # an earlier mention of the same person or office
             words = {t.norm_ for t in doc[a["_start"]:a["_end"]] if len(t.norm_) > 2}

@@ -50,6 +50,13 @@ PRIOR = {"past": 0.62, "pres": 0.55, "noun": 0.5, "phrase": 0.66}
 
 
 @lru_cache(maxsize=None)
+def noun_readings() -> dict[str, Trigger]:
+    """Forms that are both a past verb and a verbal noun when unvocalised (دعم، قصف، بحث)."""
+    verbs = {t.form for t in triggers() if t.kind == "past"}
+    return {t.form: t for t in triggers() if t.kind == "noun" and t.form in verbs}
+
+
+@lru_cache(maxsize=None)
 def trigger_table() -> dict[str, Trigger]:
     """Folded trigger form -> its first lexicon entry."""
     stop = {fold(r["form"]) for r in read_tsv("trigger_stoplist.tsv")}
@@ -106,7 +113,7 @@ class EventCoder:
         if trig.kind == "noun":
             prev = doc[span.start - 1] if span.start > sent.start else None
             nxt = doc[span.end] if span.end < sent.end else None
-            if prev is not None and prev.norm_ == "ب" and any(t.norm_ == "من" for t in doc[span.end:min(sent.end, span.end + 3)]):
+            if prev is not None and prev.norm_ == "ب" and any(t.norm_ == "من" for t in doc[span.end:min(sent.end, span.end + 4)]):
                 return None  # بدعم من، بدعوة وبطلب من: the manner of another act
             if prev is not None and prev.norm_ in INSTITUTION_NOUNS:
                 return None  # مكتب التنسيق الأمني، لجنة التحقيق: a body's name, not an act
@@ -137,7 +144,7 @@ class EventCoder:
         """The two sides of "بين X و Y" right after an event noun."""
         sent = span.sent
         j = span.end
-        while j < min(sent.end, span.end + 4) and doc[j].norm_ != "بين":
+        while j < min(sent.end, span.end + 6) and doc[j].norm_ != "بين":
             j += 1
         if j >= sent.end or doc[j].norm_ != "بين":
             return []
@@ -145,6 +152,20 @@ class EventCoder:
         if len(sides) >= 2 and doc[sides[0].end].norm_ == "و" and sides[1].start == sides[0].end + 1:
             return sides[:2]
         return []
+
+    def _reading(self, doc: Doc, span: Span, trig: Trigger) -> Trigger:
+        """Verb or verbal noun for a form that can be both: a noun after a preposition or the
+        article, or as the object of a speech verb (أكد ... دعم قواته); else the verb."""
+        noun = noun_readings().get(trig.form) if trig.kind == "past" else None
+        if noun is None:
+            return trig
+        prev = doc[span.start - 1] if span.start > span.sent.start else None
+        if prev is not None and prev.norm_ in ("ال", "ب", "ل", "في", "على", "من", "عن"):
+            return noun
+        q = self._quote(doc, span)
+        if q is not None and q._.quote.get("object"):
+            return noun
+        return trig
 
     @staticmethod
     def _quote(doc: Doc, span: Span) -> Span | None:
@@ -199,7 +220,8 @@ class EventCoder:
             actor = adj
         elif between and trig.kind in ("noun", "phrase"):
             actor = between  # مباحثات / اتفاقية / اشتباكات بين X و Y
-        elif quote is not None and quote._.quote.get("object") and self._speaker(doc, span, actors) is not None:
+        elif trig.kind in ("noun", "phrase") and quote is not None and quote._.quote.get("object") \
+                and self._speaker(doc, span, actors) is not None:
             actor = [self._speaker(doc, span, actors)]  # أكد قائد أميركي ... دعم قواته
         elif overlapping and etype not in PATIENT_GENITIVE and trig.kind in ("noun", "phrase"):
             actor = overlapping[:1]  # انسحاب القوات الاميركية
@@ -223,9 +245,7 @@ class EventCoder:
                 agent = self._speaker(doc, span, actors)
             if agent is None and before and not clause_gap(before[-1].end, span.start) and span.start - before[-1].end <= 12:
                 agent = before[-1]
-            if agent is None:
-                agent = last_actor
-            actor = [agent] if agent is not None else []
+            actor = [agent] if agent is not None else []  # an event noun has no omitted subject
         # coordinated co-actors: X و Y
         if actor and len(actor) == 1:
             a0 = actor[0]
@@ -320,12 +340,13 @@ class EventCoder:
             if etype in MUTUAL:
                 old, new = a_old | r_old, a_new | r_new
                 same = old <= new or new <= old
-            else:
-                same = (not a_old or not a_new or bool(a_old & a_new)) and (not r_old or not r_new or bool(r_old & r_new))
+            else:  # an unknown side (no actor named) agrees with anything; a stateless actor does not
+                same = (not ev["actor"] or not a_recs or a_old == a_new or bool(a_old & a_new)) and (
+                    not ev["recipient"] or not r_recs or r_old == r_new or bool(r_old & r_new))
             if same:
                 if not ev["recipient"] and r_recs:
                     ev["recipient"] = r_recs
-                if not a_old and a_new:
+                if not ev["actor"] and a_recs:
                     ev["actor"] = a_recs
                 return True
         return False
@@ -342,7 +363,7 @@ class EventCoder:
                 counts[c] = counts.get(c, 0) + 1
         main_country = max(counts, key=counts.get) if counts else None
         events: list[dict] = []
-        cands = self.candidates(doc)
+        cands = [(span, self._reading(doc, span, trig)) for span, trig in self.candidates(doc)]
         for n, (span, trig) in enumerate(cands):
             etype = self.context(doc, span, trig)
             if etype is None:
