@@ -92,6 +92,7 @@ class ActorBuilder:
             if actor is not None:
                 actors.append(actor)
         actors += self._anaphora(doc, actors)
+        actors += self._surnames(doc, actors)
         actors.sort(key=lambda a: a["_start"])
         self._fill_countries(doc, actors)
         for a, b in zip(actors, actors[1:]):
@@ -169,8 +170,10 @@ class ActorBuilder:
         if head["kind"] == "person":
             office = office_on(head, date)
             country, sector = office.get("country") or country, office.get("sector") or sector
+        titled = False
         if head["kind"] == "role" and len(group) == 1:
-            end = self._title_name(doc, head, end)
+            new_end = self._title_name(doc, head, end)
+            titled, end = new_end > end, new_end
         if head["kind"] in ("nationality",) and len(group) == 1:
             sector = "GOV"
         prev = doc[start - 1] if start > 0 else None
@@ -184,7 +187,7 @@ class ActorBuilder:
         if head["kind"] == "org" and head.get("org_kind") == "media" and len(group) == 1:
             weak = True  # a news agency is a source, not a participant
         return {"name": name, "country": country, "sector": sector or None, "kind": head["kind"], "weak": weak,
-                "org_kind": head.get("org_kind"),
+                "org_kind": head.get("org_kind"), "titled": titled,
                 "kinds": kinds, "locative": locative, "_start": start, "_end": end}
 
     @staticmethod
@@ -203,6 +206,29 @@ class ActorBuilder:
             if prior:
                 ref = prior[-1]
                 out.append(dict(ref, _start=start, _end=tok.i + 1, kinds=["anaphor"], locative=False, weak=False))
+        return out
+
+    @staticmethod
+    def _surnames(doc: Doc, actors: list[dict]) -> list[dict]:
+        """A later mention of a named person by the last word of their name (بارزاني، فلبس)."""
+        named: dict[str, dict] = {}
+        covered = {i for a in actors for i in range(a["_start"], a["_end"])}
+        out = []
+        events = sorted([(a["_start"], 0, a) for a in actors] + [(t.i, 1, t) for t in doc if t.i not in covered],
+                        key=lambda x: (x[0], x[1]))
+        for _, is_token, item in events:
+            if not is_token:
+                a = item
+                last = doc[a["_end"] - 1]
+                if (a["kind"] == "person" or "person" in a["kinds"] or (a["kind"] == "role" and a["_end"] - a["_start"] > 1
+                        and a.get("titled"))) and last.is_alpha and len(last.norm_) >= 3:
+                    named[last.norm_] = a
+                continue
+            ref = named.get(item.norm_)
+            if ref is None:
+                continue
+            start = item.i - 1 if item.i > 0 and doc[item.i - 1].norm_ == "ال" and item.i - 1 not in covered else item.i
+            out.append(dict(ref, _start=start, _end=item.i + 1, kinds=["surname"], locative=False, weak=False))
         return out
 
     @staticmethod

@@ -67,6 +67,11 @@ def trigger_table() -> dict[str, Trigger]:
     return table
 
 
+def is_participle(trig: Trigger) -> bool:
+    """مؤكدا، مثنيا، منددا: an adverbial participle whose subject is the sentence's."""
+    return trig.kind == "noun" and trig.form.startswith("م") and trig.form.endswith("ا")
+
+
 def actor_record(span: Span) -> dict:
     a = span._.actor
     return {"text": span.text, "name": a.get("name"), "country": a.get("country"), "sector": a.get("sector"),
@@ -110,19 +115,20 @@ class EventCoder:
             return None
         if any(w in self.generic for w in before):
             return None
-        if trig.kind == "noun":
+        if trig.kind in ("noun", "phrase") and not doc[span.start].norm_.startswith(("ي", "ت", "ن")):
             prev = doc[span.start - 1] if span.start > sent.start else None
             nxt = doc[span.end] if span.end < sent.end else None
-            if prev is not None and prev.norm_ == "ب" and any(t.norm_ == "من" for t in doc[span.end:min(sent.end, span.end + 4)]):
+            if prev is not None and prev.norm_ == "ب" and any(t.norm_ == "من" for t in doc[span.end:min(sent.end, span.end + 5)]):
                 return None  # بدعم من، بدعوة وبطلب من: the manner of another act
             if prev is not None and prev.norm_ in INSTITUTION_NOUNS:
                 return None  # مكتب التنسيق الأمني، لجنة التحقيق: a body's name, not an act
             if any(t.norm_ in TOPIC_MARKERS for t in doc[max(sent.start, span.start - 2):span.start]):
                 return None  # مباحثات حول خطوات انسحاب القوات: a topic discussed, not a happening
             if prev is not None and prev.norm_ == "ل" and not any(
-                    t.norm_ in UNDERGO for t in doc[max(sent.start, span.start - 8):span.start]):
+                    t.norm_ in UNDERGO for t in doc[max(sent.start, span.start - 14):span.start]):
                 return None  # لدعم، لمواجهة: a purpose, not a happening (but تتعرض لهجمات)
-            if "vague" in trig.note and not any(
+            q = self._quote(doc, span)
+            if "vague" in trig.note and not (q is not None and q._.quote.get("object")) and not any(
                     t.norm_ in SPEECH_NEAR for t in doc[max(sent.start, span.start - 4):span.start]):
                 return None  # دعم، حوار، احترام alone are events only as what someone says
         future = trig.future or any(w in self.future for w in before) or any(
@@ -166,6 +172,23 @@ class EventCoder:
         if q is not None and q._.quote.get("object"):
             return noun
         return trig
+
+    @staticmethod
+    def _last_speaker(doc: Doc, span: Span, actors: list[Span]) -> Span | None:
+        """The speaker of the latest reported speech before this sentence, within two sentences
+        (من جانبه، وأضاف، مثنيا: the omitted subject is who was speaking)."""
+        sent = span.sent
+        best = None
+        for q in doc.spans.get("quotes", []):
+            start = q._.quote.get("speaker_start")
+            if start is not None and q._.quote["cue"]["start"] < sent.start_char and start < sent.start:
+                best = start
+        if best is None:
+            return None
+        sents_between = sum(1 for t in doc[best:sent.start] if t.is_sent_start)
+        if sents_between > 2:
+            return None
+        return next((a for a in actors if a.start == best), None)
 
     @staticmethod
     def _quote(doc: Doc, span: Span) -> Span | None:
@@ -245,7 +268,14 @@ class EventCoder:
                 agent = self._speaker(doc, span, actors)
             if agent is None and before and not clause_gap(before[-1].end, span.start) and span.start - before[-1].end <= 12:
                 agent = before[-1]
+            if agent is None and is_participle(trig):
+                agent = last_actor  # مثنيا، مؤكدا: the subject of the sentence before goes on
             actor = [agent] if agent is not None else []  # an event noun has no omitted subject
+        if not actor and etype in MUTUAL:
+            # اجتماع لـX مع Y: the partner after مع takes part as much as the host
+            partner = next((a for a in after if doc[a.start - 1].norm_ == "مع" and a.start - span.end <= RECIPIENT_WINDOW), None)
+            if partner is not None:
+                actor = [partner]
         # coordinated co-actors: X و Y
         if actor and len(actor) == 1:
             a0 = actor[0]
@@ -254,7 +284,7 @@ class EventCoder:
                     actor.append(b)
                     break
         keys = {(a._.actor.get("country"), a._.actor.get("sector"), a.text) for a in actor}
-        undergo = next((t for t in doc[max(sent.start, span.start - 8):span.start] if t.norm_ in UNDERGO), None)
+        undergo = next((t for t in doc[max(sent.start, span.start - 14):span.start] if t.norm_ in UNDERGO), None)
         if undergo is not None and trig.kind in ("noun", "phrase"):
             # تتعرض مواقع هذه القوات لهجمات: the one who undergoes is the target
             target = next((a for a in in_sent if undergo.i < a.start < span.start and a not in actor), None) or next(
@@ -372,8 +402,10 @@ class EventCoder:
                                            for s, t in cands[max(0, n - 3):n]):
                 continue  # تصر على انسحاب: the withdrawal is demanded, not done
             sent = span.sent
-            prev_actors = [a for a in actors if a.end <= sent.start and self._usable(a)]
-            last_actor = prev_actors[-1] if prev_actors else None
+            last_actor = self._last_speaker(doc, span, actors)
+            if last_actor is None:
+                prev_actors = [a for a in actors if a.end <= sent.start and self._usable(a)]
+                last_actor = prev_actors[-1] if prev_actors else None
             actor, recipient = self.roles(doc, span, trig, etype, actors, last_actor)
             if not actor and not recipient:
                 continue

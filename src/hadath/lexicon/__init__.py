@@ -164,10 +164,10 @@ def phrase_forms(form: str) -> set[str]:
 @lru_cache(maxsize=None)
 def triggers() -> tuple[Trigger, ...]:
     """Every trigger surface form (folded) with its type, expanded from triggers.tsv."""
-    out: dict[tuple[str, str], Trigger] = {}
+    out: dict[tuple[str, str, str], Trigger] = {}
 
     def add(t: Trigger) -> None:
-        out.setdefault((t.type, t.form), t)
+        out.setdefault((t.type, t.kind, t.form), t)
 
     for r in read_tsv("triggers.tsv"):
         typ, mode, kind, form = r["type"], r.get("mode") or None, r["kind"], r["form"]
