@@ -44,6 +44,12 @@ TOPIC_MARKERS = {fold(w) for w in ("حول", "بشأن", "بخصوص", "خطوا
                                    "آليات", "ضرورة", "أهمية")}
 # triggers of intent: an event noun they govern is wanted, promised or refused, not done
 INTENT_TYPES = {"REQUEST", "THREATEN", "AGREE", "REJECT"}
+PRONOUN_OBJECTS = {"لها", "له", "لهم", "لهما", "اليها", "اليه", "اليهم", "عليها", "عليه", "عليهم", "ضدها", "ضده", "ضدهم"}
+RELATIVES = {fold(w) for w in ("التي", "الذي", "الذين", "اللذين", "اللتين", "اللتان", "اللذان", "والتي", "والذي", "والذين")}
+HABITUAL_AFTER = {fold(w) for w in ("فترة", "الحين", "حين", "لآخر", "باستمرار", "مرارا", "دوما")}
+# verbs of discussion: the event nouns listed as their object are topics (بحث ... واستهداف القوات)
+DISCUSS = {fold(w) for w in ("بحث", "ناقش", "تناول", "استعرض", "تباحث", "يبحث", "يناقش", "تبحث", "تناقش", "بحثا",
+                             "ناقشا", "تم")}
 SUBJECT_WINDOW = 6
 RECIPIENT_WINDOW = 14
 PRIOR = {"past": 0.62, "pres": 0.55, "noun": 0.5, "phrase": 0.66}
@@ -70,6 +76,16 @@ def trigger_table() -> dict[str, Trigger]:
 def is_participle(trig: Trigger) -> bool:
     """مؤكدا، مثنيا، منددا: an adverbial participle whose subject is the sentence's."""
     return trig.kind == "noun" and trig.form.startswith("م") and trig.form.endswith("ا")
+
+
+def is_verbal(trig: Trigger, first) -> bool:
+    """A verb, or a phrase headed by one (فرض عقوبات، ستقدم المساعدة), as opposed to an event noun."""
+    if trig.kind in ("past", "pres"):
+        return True
+    if trig.kind != "phrase":
+        return False
+    head = first.norm_
+    return head.startswith(("ي", "ت", "ن", "س")) or (len(head) <= 4 and not head.startswith("ال") and not first.is_sent_start)
 
 
 def actor_record(span: Span) -> dict:
@@ -113,22 +129,26 @@ class EventCoder:
             return None
         if trig.type in FALSE_FRIEND_TYPES and any(t.norm_ in self.false_friend for t in sent):
             return None
-        if any(w in self.generic for w in before):
-            return None
-        if trig.kind in ("noun", "phrase") and not doc[span.start].norm_.startswith(("ي", "ت", "ن")):
+        if any(w in self.generic for w in before) or any(
+                t.norm_ in HABITUAL_AFTER for t in doc[span.end:min(sent.end, span.end + 4)]):
+            return None  # عادة ما، يشن هجمات بين فترة وأخرى: a habit, not a happening
+        if trig.kind in ("noun", "phrase") and not doc[span.start].norm_.startswith(("ي", "ت", "ن", "س")):
             prev = doc[span.start - 1] if span.start > sent.start else None
             nxt = doc[span.end] if span.end < sent.end else None
             if prev is not None and prev.norm_ == "ب" and any(t.norm_ == "من" for t in doc[span.end:min(sent.end, span.end + 5)]):
                 return None  # بدعم من، بدعوة وبطلب من: the manner of another act
             if prev is not None and prev.norm_ in INSTITUTION_NOUNS:
                 return None  # مكتب التنسيق الأمني، لجنة التحقيق: a body's name, not an act
+            if any(t.norm_ in DISCUSS for t in doc[sent.start:span.start]) and span.start > sent.start \
+                    and doc[span.start - 1].norm_ == "و":
+                return None  # بحث آخر المستجدات ... واستهداف هذه القوات: one of the topics discussed
             if any(t.norm_ in TOPIC_MARKERS for t in doc[max(sent.start, span.start - 2):span.start]):
                 return None  # مباحثات حول خطوات انسحاب القوات: a topic discussed, not a happening
             if prev is not None and prev.norm_ == "ل" and not any(
                     t.norm_ in UNDERGO for t in doc[max(sent.start, span.start - 14):span.start]):
                 return None  # لدعم، لمواجهة: a purpose, not a happening (but تتعرض لهجمات)
             q = self._quote(doc, span)
-            if "vague" in trig.note and not (q is not None and q._.quote.get("object")) and not any(
+            if "vague" in trig.note and not (q is not None and q._.quote.get("object") and span.start - q.start <= 4) and not any(
                     t.norm_ in SPEECH_NEAR for t in doc[max(sent.start, span.start - 4):span.start]):
                 return None  # دعم، حوار، احترام alone are events only as what someone says
         future = trig.future or any(w in self.future for w in before) or any(
@@ -248,7 +268,10 @@ class EventCoder:
             actor = [self._speaker(doc, span, actors)]  # أكد قائد أميركي ... دعم قواته
         elif overlapping and etype not in PATIENT_GENITIVE and trig.kind in ("noun", "phrase"):
             actor = overlapping[:1]  # انسحاب القوات الاميركية
-        elif trig.kind in ("past", "pres"):
+        elif is_verbal(trig, doc[span.start]) and span.start > sent.start and doc[span.start - 1].norm_ in RELATIVES \
+                and before and not (after and after[0].start - span.end <= 1):
+            actor = [before[-1]]  # المليشيات التي تصر على انسحاب القوات: the relative's antecedent
+        elif is_verbal(trig, doc[span.start]):
             subj = next((a for a in after if a.start - span.end <= SUBJECT_WINDOW and not marked(a)
                          and not clause_gap(span.end, a.start)), None)
             if subj is None and before and not clause_gap(before[-1].end, span.start) and span.start - before[-1].end <= 8:
@@ -302,6 +325,10 @@ class EventCoder:
         if pick is None and trig.kind not in ("past", "pres"):
             # أكد X لـY دعم ...: the ل-marked actor between the speaker and the noun
             pick = next((a for a in reversed(before) if marked(a) and a not in actor and doc[a.start - 1].norm_ == "ل"), None)
+        if pick is None and any(t.norm_ in PRONOUN_OBJECTS for t in doc[span.end:min(sent.end, span.end + 2)]):
+            # ستقدم المساعدة لها: the pronoun points at the last other actor named before
+            pick = next((a for a in reversed(before) if a not in actor
+                         and (a._.actor.get("country"), a._.actor.get("sector"), a.text) not in keys), None)
         if pick is not None and (pick._.actor.get("country"), pick._.actor.get("sector"), pick.text) not in keys:
             recipient = [pick]
         return actor, recipient

@@ -69,6 +69,13 @@ def _read_jsonl(data: str, default_date: str | None, source: str) -> Iterator[It
 
 
 def _html_item(raw: str, doc_id: str, default_date: str | None) -> Item:
+    try:
+        return _html_extract(raw, doc_id, default_date)
+    except Exception as e:  # a page trafilatura cannot parse costs that page only
+        return Item(id=doc_id, error=f"cannot extract text from HTML: {type(e).__name__}: {e}")
+
+
+def _html_extract(raw: str, doc_id: str, default_date: str | None) -> Item:
     import trafilatura
 
     text = trafilatura.extract(raw, include_comments=False, include_tables=False, favor_recall=True)

@@ -144,16 +144,23 @@ def phrase_forms(form: str) -> set[str]:
     first = words[0]
     firsts = {first}
     if not first.startswith("ال") and not first.endswith("ه"):
-        firsts |= {first + e for e in _PHRASE_PAST}
-        if first.endswith(("ي", "ا")) and len(first) > 2:
-            firsts |= {first[:-1] + "ت", first[:-1] + "وا"}
+        present = None
         if first.startswith("ي") and len(first) > 2:
-            firsts |= {p + first[1:] + e for p in ("ي", "ت", "ن") for e in _PHRASE_PRES}
-            firsts |= {"س" + p + first[1:] for p in ("ي", "ت", "ن")}
+            present = first
+        elif len(first) >= 3 and not first.endswith(("ي", "ا")):
+            firsts |= {first + e for e in _PHRASE_PAST}
+            # the present of a sound verb: قدم -> يقدم, أطلق -> يطلق, استدعى -> يستدعي (hollow and
+            # weak verbs come out wrong and then simply never match)
+            present = "ي" + (first[1:] if first.startswith("ا") else first)
+        elif first.endswith(("ي", "ا")) and len(first) > 2:
+            firsts |= {first, first[:-1] + "ت", first[:-1] + "وا"}
+        if present:
+            firsts |= {p + present[1:] + e for p in ("ي", "ت", "ن") for e in _PHRASE_PRES}
+            firsts |= {"س" + p + present[1:] for p in ("ي", "ت", "ن")}
     if len(words) == 1:
         return firsts
     last = words[-1]
-    lasts = {last}
+    lasts = {last} | ({"ال" + last} if len(words) == 2 and not last.startswith("ال") else set())
     if len(words) <= 3 and not last.startswith("ال"):
         stem = last[:-1] + "ت" if last.endswith("ه") else last
         lasts |= {stem + e for e in ("ه", "ها", "هم")}

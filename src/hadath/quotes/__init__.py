@@ -111,9 +111,13 @@ class QuoteFinder:
                 break
             j += 1
         end = sent.end
+        opened = start > 0 and doc[start - 1].text in OPEN_QUOTES
         for k in range(start, sent.end):
-            if doc[k].text in ("»", "”") or (doc[k].text == '"' and k > start):
-                end = k
+            t = doc[k].text
+            if t in ("«", "“") or (t == '"' and not opened):
+                opened = True
+            elif opened and t in ("»", "”", '"'):
+                end = k + 1 if k > start and doc[start].text in OPEN_QUOTES | {'"'} else k
                 break
         return (start, end) if end > start else None
 

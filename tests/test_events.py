@@ -1,0 +1,86 @@
+"""Event detection in context: what is and is not an event, and the output contract."""
+from hadath import extract
+from hadath.lexicon import EVENT_TYPES, SECTORS
+
+
+def types(text, date="2021-05-10"):
+    return [e["event"] for e in extract(text, date=date)["events"]]
+
+
+def test_plain_happenings_are_coded():
+    assert "ASSAULT" in types("قصفت طائرات إسرائيلية مواقع لحركة حماس في قطاع غزة")
+    assert "COERCE" in types("اعتقلت الشرطة التركية عشرة صحفيين في إسطنبول")
+    assert "CONSULT" in types("التقى وزير الخارجية السعودي نظيره الأمريكي في الرياض")
+    assert "ACCUSE" in types("أدانت وزارة الخارجية المصرية الهجوم الإرهابي")
+    assert "PROTEST" in types("تظاهر آلاف المحتجين العراقيين في بغداد للمطالبة بالإصلاح")
+
+
+def test_negated_happenings_are_not_events():
+    assert "ASSAULT" not in types("قال الجيش الأمريكي إن قواته لم تقصف مواقع الجيش السوري")
+    assert "CONSULT" not in types("لم يلتق وزير الخارجية الإيراني نظيره السعودي")
+
+
+def test_hypotheticals_are_not_events():
+    assert "ASSAULT" not in types("قال الرئيس الإيراني إنه إذا هاجمت إسرائيل المنشآت النووية فإن الرد سيكون قاسيا")
+
+
+def test_promised_material_acts_are_agree():
+    ev = extract("أكد السفير الأميركي أن واشنطن ستقدم المساعدات للحكومة العراقية", date="2021-09-21")["events"]
+    assert "AGREE" in [e["event"] for e in ev]
+    assert "AID" not in [e["event"] for e in ev]
+
+
+def test_false_friends_in_sport_are_not_attacks():
+    assert types("شن مهاجم المنتخب السعودي هجوما خطيرا على مرمى الفريق الأردني في المباراة") == [] or \
+        "ASSAULT" not in types("شن مهاجم المنتخب السعودي هجوما خطيرا على مرمى الفريق الأردني في المباراة")
+
+
+def test_demanded_act_is_not_done():
+    ev = types("طالبت الفصائل العراقية بانسحاب القوات الأمريكية من العراق")
+    assert "REQUEST" in ev and "RETREAT" not in ev
+
+
+def test_title_and_body_are_one_event():
+    text = "الرئيس الصيني يصل إلى الإمارات\nوصل الرئيس الصيني إلى دولة الإمارات العربية المتحدة الخميس في زيارة رسمية"
+    assert types(text, date="2018-07-19").count("CONSULT") == 1
+
+
+def test_roles_vso_and_targets():
+    ev = extract("استهدفت طائرات التحالف العربي مواقع الحوثيين في صنعاء", date="2018-05-01")["events"]
+    a = next(e for e in ev if e["event"] == "ASSAULT")
+    assert a["actor"][0]["country"] == "SAU"
+    assert a["recipient"][0]["country"] == "YEM" and a["recipient"][0]["sector"] == "REB"
+    assert a["location"]["name"] == "Sanaa" or a["location"]["country"] == "YEM"
+
+
+def test_event_date_and_size():
+    ev = extract("قتل 12 مدنيا أمس في قصف للجيش السوري على إدلب", date="2019-06-02")["events"]
+    a = next(e for e in ev if e["event"] == "ASSAULT")
+    assert a["date"] == "2019-06-01" and a["date_precision"] == "day"
+    assert a["size"]["dead"] == 12
+
+
+def test_contract_on_elaph(elaph):
+    rec = extract(elaph["text"], date=elaph["date"], doc_id=elaph["id"])
+    assert rec["id"] == elaph["id"] and rec["date"] == "2021-09-21"
+    assert set(rec) == {"id", "date", "events", "entities", "quotes", "quantities"}
+    assert rec["events"]
+    for e in rec["events"]:
+        assert e["event"] in EVENT_TYPES
+        t = e["trigger"]
+        assert elaph["text"][t["start"]:t["end"]] == t["text"]
+        for p in e["actor"] + e["recipient"]:
+            assert p["sector"] in SECTORS or p["sector"] is None
+            assert p["country"] is None or (len(p["country"]) == 3 and p["country"].isupper())
+            assert elaph["text"][p["start"]:p["end"]] == p["text"]
+        assert e["date_precision"] in ("day", "month", "year", "document")
+        assert 0 < e["confidence"] < 1
+        assert set(e["size"]) == {"dead", "injured", "arrested"}
+    for ent in rec["entities"]:
+        assert elaph["text"][ent["start"]:ent["end"]] == ent["text"]
+    assert any(q["value"] == 2500 for q in rec["quantities"])
+
+
+def test_non_arabic_text_has_no_events():
+    rec = extract("The army said on Tuesday that it had shelled the rebel positions.", date="2021-01-01")
+    assert rec["events"] == []

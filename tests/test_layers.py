@@ -1,0 +1,118 @@
+"""Unit tests of the pipeline layers: places, actors, times, quantities, quotes."""
+import datetime as dt
+
+from hadath.pipeline import annotate
+from hadath.quantities import find_quantities
+from hadath.time import TimeTagger
+
+TAGGER = TimeTagger()
+
+
+def times(text, date):
+    return [(v, p) for _, _, v, p in TAGGER.find(text, dt.date.fromisoformat(date) if date else None)]
+
+
+def test_month_systems_and_pairs():
+    assert times("في 17 نيسان 2019", "2021-09-21") == [("2019-04-17", "day")]
+    assert times("في كانون الاول ديسمبر عام 2017", "2021-09-21") == [("2017-12", "month")]
+    assert times("في يوليو/ تموز 2014", "2021-09-21") == [("2014-07", "month")]
+    assert times("في جويلية 2016", "2021-09-21") == [("2016-07", "month")]
+
+
+def test_relative_month_year_boundary():
+    assert times("الموقعة في نيسان ابريل الماضي", "2021-09-21") == [("2021-04", "month")]
+    assert times("في كانون الاول الماضي", "2022-01-10") == [("2021-12", "month")]
+    assert times("الشهر الماضي", "2022-01-10") == [("2021-12", "month")]
+    assert times("في 17 من الشهر الحالي", "2021-09-21") == [("2021-09-17", "day")]
+
+
+def test_weekday_and_deictics():
+    # 2021-09-21 was a Tuesday
+    assert times("الثلاثاء", "2021-09-21") == [("2021-09-21", "day")]
+    assert times("يوم الأحد", "2021-09-21") == [("2021-09-19", "day")]
+    assert times("أمس", "2021-03-01") == [("2021-02-28", "day")]
+    assert times("أمس الأول", "2021-03-01") == [("2021-02-27", "day")]
+    assert times("اليوم", "2021-09-21") == [("2021-09-21", "day")]
+    assert times("منذ ثلاثة أيام", "2021-09-21") == [("2021-09-18", "day")]
+
+
+def test_years_and_seasons():
+    assert times("التي اجتاحها التنظيم صيف عام 2014", "2021-09-21") == [("2014", "year")]
+    assert times("منذ عام 2003", "2021-09-21") == [("2003", "year")]
+
+
+def test_relative_needs_a_document_date():
+    assert times("أمس", None) == []
+    assert times("في أيار 2020", None) == [("2020-05", "month")]
+
+
+def test_quantities():
+    q = find_quantities("أسفر الهجوم عن مقتل 43 مدنيا وإصابة ١٥ آخرين واعتقال ثلاثة أشخاص")
+    cats = {(x["value"], x["category"]) for x in q}
+    assert (43, "dead") in cats and (3, "arrested") in cats
+    q = find_quantities("حوالي 3 الاف عسكري تابع للتحالف بينهم 2500 عسكري أميركي")
+    assert q[0]["value"] == 3000 and q[0]["approximate"] and q[0]["category"] == "troops"
+    assert q[1]["value"] == 2500 and not q[1]["approximate"]
+    assert find_quantities("مئتان وخمسون جريحا")[0]["value"] == 250
+    assert find_quantities("عشرات القتلى")[0]["approximate"]
+
+
+def test_places_with_clitics_and_context(nlp):
+    doc = annotate("وصل الوفد لبغداد ثم توجه بالموصل والى أربيل.", date="2021-01-01")
+    names = {p._.geo["name"] for p in doc.spans["places"]}
+    assert {"Baghdad", "Mosul", "Erbil"} <= names
+    lbn = annotate("قصف الطيران مدينة طرابلس شمال لبنان وقال الجيش اللبناني", date="2021-01-01")
+    lby = annotate("اشتباكات في طرابلس الليبية بين قوات حكومة الوفاق", date="2021-01-01")
+    assert [p._.geo["country"] for p in lbn.spans["places"] if p.text == "طرابلس"] == ["LBN"]
+    assert [p._.geo["country"] for p in lby.spans["places"] if p.text == "طرابلس"] == ["LBY"]
+
+
+def test_newsroom_dateline_is_flagged(nlp):
+    doc = annotate("ايلاف من لندن : أكد وزير الخارجية العراقي دعم بلاده", date="2021-01-01")
+    assert doc._.dateline and doc._.dateline["newsroom"]
+    doc = annotate("بغداد - أكد وزير الخارجية العراقي دعم بلاده", date="2021-01-01")
+    assert doc._.dateline["name"] == "Baghdad" and not doc._.dateline["newsroom"]
+
+
+def actors_of(text, date="2021-09-21"):
+    doc = annotate(text, date=date)
+    return [(a.text, a._.actor["country"], a._.actor["sector"]) for a in doc.spans["actors"]]
+
+
+def test_roles_take_country_from_adjectives_and_idafa(nlp):
+    got = actors_of("قال قائد عسكري أميركي رفيع إن وزير خارجية العراق التقى السفير البريطاني")
+    assert ("قائد عسكري أميركي", "USA", "MIL") in got
+    assert any(c == "IRQ" and s == "GOV" and "وزير" in t for t, c, s in got)
+    assert any(c == "GBR" and "السفير" in t for t, c, s in got)
+
+
+def test_armed_groups_keep_null_country(nlp):
+    got = actors_of("هاجم تنظيم داعش مواقع الجيش العراقي في الأنبار")
+    assert ("تنظيم داعش", None, "REB") in got
+    assert any(c == "IRQ" and s == "MIL" for _, c, s in got)
+
+
+def test_tenure_decides_the_code(nlp):
+    before = actors_of("التقى حميدتي وفدا أمريكيا", date="2018-01-01")
+    after = actors_of("التقى حميدتي وفدا أمريكيا", date="2024-01-01")
+    assert ("حميدتي", "SDN", "MIL") in before
+    assert ("حميدتي", "SDN", "REB") in after
+
+
+def test_anaphor_and_surname_coreference(nlp):
+    doc = annotate("أكد نيجيرفان بارزاني دعمه للقوات. وقال بارزاني إن الوضع مستقر.", date="2021-09-21")
+    texts = [a.text for a in doc.spans["actors"] if a._.actor["name"] == "Nechirvan Barzani"]
+    assert texts == ["نيجيرفان بارزاني", "بارزاني"]
+    doc = annotate("هزم العراق تنظيم داعش بعد أن اجتاحها التنظيم صيف عام 2014", date="2021-09-21")
+    assert any(a.text == "التنظيم" and a._.actor["name"] == "Islamic State" for a in doc.spans["actors"])
+
+
+def test_quotes_with_speaker(nlp, elaph):
+    doc = annotate(elaph["text"], date=elaph["date"])
+    quotes = doc.spans["quotes"]
+    assert len(quotes) >= 5
+    speakers = {q._.quote["speaker"]["country"] for q in quotes if q._.quote["speaker"]}
+    assert {"USA", "IRQ"} <= speakers
+    # «السفير الأميركي أن بلاده "تريد عراقا قويا"»: the ambassador speaks
+    q = next(q for q in quotes if "تريد عراقا قويا" in q.text)
+    assert q._.quote["speaker"]["country"] == "USA"

@@ -1,0 +1,62 @@
+import re
+
+from hadath.lexicon import (EVENT_TYPES, SECTORS, countries, gazetteer, months, nisba_forms, noun_forms, past_forms,
+                            phrase_forms, present_forms, read_tsv, triggers)
+
+ISO3 = re.compile(r"^[A-Z]{3}$")
+
+
+def test_countries_cover_the_world():
+    cs = countries()
+    assert len(cs) >= 195
+    assert len({c.iso3 for c in cs}) == len(cs)
+    assert all(ISO3.match(c.iso3) for c in cs)
+    by = {c.iso3: c for c in cs}
+    assert "أمريكي" in by["USA"].adjectives and "أميركي" in by["USA"].adjectives
+
+
+def test_organisations_roles_people_are_well_formed():
+    for r in read_tsv("organisations.tsv"):
+        assert r["sector"] in SECTORS, r
+        assert not r["country"] or ISO3.match(r["country"]), r
+    for r in read_tsv("roles.tsv"):
+        assert r["sector"] in SECTORS, r
+    people = read_tsv("people.tsv")
+    assert len(people) >= 400
+    for r in people:
+        assert r["sector"] in SECTORS and (not r["country"] or ISO3.match(r["country"])), r
+        assert re.match(r"^\d{4}(-\d\d(-\d\d)?)?$", r["start"]), r
+
+
+def test_isis_is_in_the_lexicon_without_a_state():
+    rows = [r for r in read_tsv("organisations.tsv") if "داعش" in r["names_ar"].split("|")]
+    assert rows and rows[0]["country"] == "" and rows[0]["sector"] == "REB"
+
+
+def test_triggers_cover_all_16_types():
+    types = {t.type for t in triggers()}
+    assert types == set(EVENT_TYPES)
+
+
+def test_inflections():
+    assert {"اتهمت", "اتهموا", "اتهما"} <= past_forms("اتهم")
+    assert {"التقت", "التقوا"} <= past_forms("التقى")
+    assert {"يتهمون", "تتهم", "نتهم"} <= present_forms("يتهم")
+    assert "يلتقون" in present_forms("يلتقي")
+    assert {"زيارته", "زيارتها", "زيارات"} <= noun_forms("زيارة")
+    assert {"العراقيه", "عراقيون", "عراقيين"} <= set(nisba_forms("عراقي")) | {"ال" + f for f in nisba_forms("عراقي")}
+    assert "اكدت دعمها" in phrase_forms("أكد دعمه") or "اكدت دعمها" in phrase_forms("أكد دعم")
+
+
+def test_months_three_systems():
+    m = months()
+    assert m["نيسان"] == m["ابريل"] == m["افريل"] == 4
+    assert m["كانون الاول"] == m["ديسمبر"] == 12
+
+
+def test_gazetteer_has_region_and_world():
+    g = gazetteer()
+    assert g["بغداد"][0].country == "IRQ"
+    assert g["اربيل"][0].name_en == "Erbil"
+    assert any(p.country == "LBN" for p in g["طرابلس"]) and any(p.country == "LBY" for p in g["طرابلس"])
+    assert "صيف" not in g  # "summer" is a word, not the Yemeni village, in the news

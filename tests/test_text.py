@@ -1,0 +1,74 @@
+from hadath.text import fold, normalize, split_clitics, split_sentences
+
+
+def test_fold_spelling_variants():
+    assert fold("أميركي") == fold("اميركي") == fold("إميركي")
+    assert fold("مستشفى") == fold("مستشفي")
+    assert fold("العراقية") == fold("العراقيه")
+    assert fold("٢٠١٧") == "2017"
+    assert fold("تَمّوز") == fold("تموز")
+    assert fold("مـــؤتمر") == fold("مؤتمر")
+
+
+def test_normalize_keeps_offsets_through_removed_characters():
+    text = "قالَ الجيشُ إنّ"
+    norm = normalize(text)
+    assert "َ" not in norm.text
+    i = norm.text.index("الجيش")
+    s, e = norm.to_original(i, i + len("الجيش"))
+    assert text[s:e] == "الجيشُ"[:-1] or text[s:e].startswith("الجيش")
+    assert text[s:e].replace("ُ", "") == "الجيش"
+
+
+def test_ligature_expands_and_maps_back():
+    text = "ﻻ تراجع"
+    norm = normalize(text)
+    assert norm.text.startswith("لا")
+    assert norm.to_original(0, 2) == (0, 1)
+
+
+def test_sentences_news():
+    t = "قال د. أحمد إن 3.5 مليون «نزحوا. ثم عادوا» أمس. وأضاف: هل هذا؟ نعم!\nسطر جديد"
+    sents = [t[s:e] for s, e in split_sentences(t)]
+    assert sents[0] == "قال د. أحمد إن 3.5 مليون «نزحوا. ثم عادوا» أمس."
+    assert sents[1] == "وأضاف: هل هذا؟"
+    assert sents[2] == "نعم!"
+    assert sents[3] == "سطر جديد"
+
+
+def test_sentences_blank_and_empty():
+    assert split_sentences("") == []
+    assert split_sentences("   \n\n ") == []
+
+
+KNOWN = {"بغداد", "عراق", "العراق", "موصل", "الموصل", "دعم", "عراقيه", "وزاره", "زاره", "حث"}
+
+
+def test_clitics_split_onto_known_stems():
+    assert split_clitics("وبغداد", KNOWN) == ["و", "بغداد"]
+    assert split_clitics("للعراق", KNOWN) == ["ل", "ل", "عراق"]
+    assert split_clitics("بالموصل", KNOWN) == ["ب", "ال", "موصل"]
+    assert split_clitics("والعراقية", KNOWN) == ["و", "ال", "عراقية"]
+
+
+def test_clitics_keep_unknown_and_known_words_whole():
+    assert split_clitics("بغداد", KNOWN) == ["بغداد"]
+    assert split_clitics("بحث", KNOWN) == ["بحث"]  # not ب + حث: stems have three letters at least
+    assert split_clitics("وزارة", KNOWN) == ["وزارة"]  # a known word is not و + زارة
+    assert split_clitics("فلسطين", KNOWN) == ["فلسطين"]
+
+
+def test_clitic_pieces_keep_diacritics_and_concatenate():
+    word = "وَبَغْدادَ"
+    pieces = split_clitics(word, KNOWN)
+    assert "".join(pieces) == word and len(pieces) == 2
+
+
+def test_tokens_are_substrings_and_norms_are_folded(nlp):
+    text = "  أكد الرئيسُ الأمريكي،\n\nوبغداد   لبغداد."
+    doc = nlp.make_doc(text)
+    assert doc.text == text
+    for tok in doc:
+        assert text[tok.idx:tok.idx + len(tok.text)] == tok.text
+    norms = [t.norm_ for t in doc if not t.is_space]
+    assert "بغداد" in norms and norms.count("بغداد") == 2
