@@ -148,7 +148,7 @@ class EventCoder:
                     t.norm_ in UNDERGO for t in doc[max(sent.start, span.start - 14):span.start]):
                 return None  # لدعم، لمواجهة: a purpose, not a happening (but تتعرض لهجمات)
             q = self._quote(doc, span)
-            if "vague" in trig.note and not (q is not None and q._.quote.get("object") and span.start - q.start <= 4) and not any(
+            if "vague" in trig.note and not (q is not None and q._.quote.get("object") and self._heads_quote(doc, q, span)) and not any(
                     t.norm_ in SPEECH_NEAR for t in doc[max(sent.start, span.start - 4):span.start]):
                 return None  # دعم، حوار، احترام alone are events only as what someone says
         future = trig.future or any(w in self.future for w in before) or any(
@@ -192,6 +192,14 @@ class EventCoder:
         if q is not None and q._.quote.get("object"):
             return noun
         return trig
+
+    @staticmethod
+    def _heads_quote(doc: Doc, q: Span, span: Span) -> bool:
+        """The trigger is what the speech verb says (أكد ... لرئيس الإقليم دعم قواته): between the
+        start of the content and the trigger stand only actors, times and at most two other words."""
+        covered = {i for group in ("actors", "times") for a in doc.spans.get(group, []) for i in range(a.start, a.end)}
+        rest = [t for t in doc[q.start:span.start] if t.i not in covered and t.norm_ not in ("ال", "ل", "و") and not t.is_punct]
+        return len(rest) <= 2
 
     @staticmethod
     def _last_speaker(doc: Doc, span: Span, actors: list[Span]) -> Span | None:
@@ -337,7 +345,9 @@ class EventCoder:
     @staticmethod
     def location(doc: Doc, span: Span, main_country: str | None) -> dict | None:
         sent = span.sent
-        places = [p for p in doc.spans.get("places", []) if sent.start <= p.start < sent.end and p._.geo]
+        acting = {i for a in doc.spans.get("actors", []) if not a._.actor.get("locative") for i in range(a.start, a.end)}
+        places = [p for p in doc.spans.get("places", []) if sent.start <= p.start < sent.end and p._.geo
+                  and p.start not in acting]  # واشنطن ستقدم: a place named as an actor is not where
         if places:
             fine = [p for p in places if p._.geo["precision"] != "country"] or places
             best = min(fine, key=lambda p: (abs(p.start - span.start), p.start < span.start))
