@@ -346,13 +346,15 @@ class EventCoder:
     def location(doc: Doc, span: Span, main_country: str | None) -> dict | None:
         sent = span.sent
         acting = {i for a in doc.spans.get("actors", []) if not a._.actor.get("locative") for i in range(a.start, a.end)}
+        dl = doc._.dateline
+        newsroom = dl["start"] if dl and dl.get("newsroom") else None
         places = [p for p in doc.spans.get("places", []) if sent.start <= p.start < sent.end and p._.geo
-                  and p.start not in acting]  # واشنطن ستقدم: a place named as an actor is not where
+                  and p.start not in acting  # واشنطن ستقدم: a place named as an actor is not where
+                  and p.start_char != newsroom]  # ايلاف من لندن: never the place of the news
         if places:
             fine = [p for p in places if p._.geo["precision"] != "country"] or places
             best = min(fine, key=lambda p: (abs(p.start - span.start), p.start < span.start))
             return dict(best._.geo)
-        dl = doc._.dateline
         if dl and not dl.get("newsroom"):
             return {k: dl[k] for k in ("text", "name", "country", "admin1", "lat", "lon", "geonameid", "precision")}
         if main_country:

@@ -234,6 +234,12 @@ def months() -> dict[str, int]:
 
 
 @lru_cache(maxsize=None)
+def whole_words() -> frozenset[str]:
+    """Frequent words that look like clitic + word but are one (built by scripts/build_whole_words.py)."""
+    return frozenset(ln for ln in _open_text("whole_words.txt").splitlines() if ln and not ln.startswith("#"))
+
+
+@lru_cache(maxsize=None)
 def context_words() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     for r in read_tsv("context.tsv"):

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from hadath.lexicon import countries, nisba_forms, read_tsv, variants, with_article
+from hadath.lexicon import countries, nisba_forms, read_tsv, variants, whole_words, with_article
 from hadath.lexicon.matcher import NormMatcher
 from hadath.text.normalize import fold
 
@@ -74,6 +74,8 @@ def known_words() -> set[str]:
             words.add(w)
             if w.startswith("ال") and len(w) > 4:
                 words.add(w[2:])
+    # frequent words that only look like clitic + word (فترة, وزارة): known whole, never split
+    words |= whole_words()
     # a pattern word that carries clitics and the article (للحكومة in an office's name) is not a
     # stem: kept as one, it would stop للحكومة in text from reaching الحكومة
     for w in [w for w in words if w.startswith(("لل", "بال", "وال", "فال", "كال"))]:
