@@ -118,7 +118,7 @@ class ActorBuilder:
             return False
         if prev["kind"] == "nationality" and cur["kind"] == "nationality":
             return False  # عراقية اميركية: two actors
-        if cur["kind"] in ("nationality", "country", "capital", "place") and prev["kind"] in ("role", "org", "person"):
+        if cur["kind"] in ("nationality", "country", "capital", "place") and prev["kind"] in ("role", "org"):
             if prev["kind"] == "org" and (prev.get("country") or prev.get("org_kind") in FIXED_ORGS):
                 return False  # داعش ... العراق: a named group takes no country from its neighbours
             if cur["kind"] != "nationality":
