@@ -16,31 +16,44 @@ from spacy.tokens import Doc
 
 
 class NormMatcher:
+    """A token trie: each node maps the next token norm to a child node; ``KEYS`` holds the
+    keys of the patterns that end there.  Matching walks the trie from every position, so its
+    cost grows with the text and the longest pattern, not with the number of patterns."""
+
+    _KEYS = ""  # the token string never equals "", so it can mark pattern ends
+
     def __init__(self):
-        self._by_first: dict[str, list[tuple[tuple[str, ...], Hashable]]] = {}
-        self._max_len = 0
+        self._root: dict = {}
+        self._size = 0
 
     def add(self, key: Hashable, tokens: Iterable[str]) -> None:
         toks = tuple(tokens)
         if not toks:
             return
-        self._by_first.setdefault(toks[0], []).append((toks, key))
-        self._max_len = max(self._max_len, len(toks))
+        node = self._root
+        for t in toks:
+            node = node.setdefault(t, {})
+        node.setdefault(self._KEYS, []).append(key)
+        self._size += 1
 
     def __len__(self) -> int:
-        return sum(len(v) for v in self._by_first.values())
+        return self._size
 
     def __call__(self, doc: Doc) -> list[tuple[Hashable, int, int]]:
         """Every (key, start, end) whose pattern equals the token norms doc[start:end]."""
         norms = [t.norm_ for t in doc]
         n = len(norms)
         out = []
-        for i, first in enumerate(norms):
-            cands = self._by_first.get(first)
-            if not cands:
-                continue
-            for toks, key in cands:
-                k = len(toks)
-                if k == 1 or (i + k <= n and tuple(norms[i:i + k]) == toks):
-                    out.append((key, i, i + k))
+        root = self._root
+        for i in range(n):
+            node = root.get(norms[i])
+            j = i + 1
+            while node is not None:
+                keys = node.get(self._KEYS)
+                if keys:
+                    out.extend((k, i, j) for k in keys)
+                if j >= n:
+                    break
+                node = node.get(norms[j])
+                j += 1
         return out

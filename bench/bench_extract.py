@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""Benchmark hadath's coding speed and memory on real news.
+
+    python bench/bench_extract.py [--docs 500] [--corpus PATH]
+
+Reads the first N articles of a shared corpus (title + text), times pipeline
+start-up and coding, and prints documents/s, words/s, events/document and
+peak resident memory.  Whole-process figures belong to an external timer
+(/usr/bin/time -v python bench/bench_extract.py); this script reports the
+in-process split between start-up and coding.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT = ROOT.parent / "shared" / "data" / "corpora" / "ant_multisource_2018.jsonl.gz"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=500)
+    ap.add_argument("--corpus", default=str(DEFAULT))
+    a = ap.parse_args()
+    docs = []
+    with gzip.open(a.corpus, "rt", encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            docs.append((d["id"], d.get("date"), (d.get("title") or "") + "\n" + (d.get("text") or "")))
+            if len(docs) >= a.docs:
+                break
+    t0 = time.perf_counter()
+    from hadath.pipeline import InputError, annotate, load, to_record
+
+    nlp = load()
+    startup = time.perf_counter() - t0
+    words = sum(len(t.split()) for _, _, t in docs)
+    events = errors = 0
+    t0 = time.perf_counter()
+    for doc_id, date, text in docs:
+        try:
+            events += len(to_record(annotate(text, date=date, doc_id=doc_id, nlp=nlp))["events"])
+        except InputError:
+            errors += 1
+    took = time.perf_counter() - t0
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({
+        "documents": len(docs), "words": words, "errors": errors, "startup_s": round(startup, 2),
+        "coding_s": round(took, 2), "docs_per_s": round(len(docs) / took, 1), "words_per_s": round(words / took),
+        "events_per_doc": round(events / max(1, len(docs)), 2), "peak_rss_mb": round(peak_mb),
+    }))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
