@@ -324,7 +324,9 @@ class EventCoder:
                 return actor, [target]
         # recipient: for a speaker's own act, the ل-marked actor after the speech verb (أكد X لـY دعم);
         # else a marked actor after the trigger, else the first other actor after it
-        window = [a for a in after if a.start - span.end <= RECIPIENT_WINDOW and a not in actor]
+        # the window opens after the subject when it follows the verb (VSO: بحث X ... مع Y)
+        opens = max([span.end] + [a.end for a in actor if a.start >= span.end])
+        window = [a for a in after if a.start >= opens and a.start - opens <= RECIPIENT_WINDOW and a not in actor]
         pick = None
         if quote is not None and quote._.quote.get("object"):
             pick = next((a for a in before if a.start >= quote.start and a not in actor
