@@ -27,8 +27,9 @@ def bad_batch(tmp_path_factory):
         json.dumps({"id": "empty", "date": "2021-05-10", "text": ""}),
         json.dumps({"id": "junk", "date": "2021-05-10", "text": "\x00\x01\x02\x03\x04\x05" * 50 + "\ufffd" * 40}),
         json.dumps({"id": "english", "date": "2021-05-10", "text": "The weather in London was fine on Monday."}),
-        json.dumps({"id": "huge", "date": "2021-05-10", "text": "نص " * 200_000}, ensure_ascii=False),
+        json.dumps({"id": "huge", "date": "2021-05-10", "text": "نص " * 400_000}, ensure_ascii=False),  # 2.4 MB
         json.dumps({"id": "baddate", "date": "10/05/2021?", "text": ARABIC}, ensure_ascii=False),
+        json.dumps({"id": "long", "date": "2021-05-10", "text": (ARABIC + "\n") * 4500}, ensure_ascii=False),  # 600 KB
         json.dumps({"id": "good-2", "date": "2018-07-19",
                     "text": "التقى وزير الخارجية السعودي نظيره الأمريكي في الرياض"}, ensure_ascii=False),
     ]
@@ -42,7 +43,7 @@ def test_bad_lines_never_stop_the_batch(bad_batch, tmp_path):
     code, _, err = run(["extract", str(bad_batch), "-o", str(out), "-q"])
     assert code == 0
     recs = [json.loads(l) for l in out.read_text(encoding="utf-8").splitlines()]
-    assert [r["id"] for r in recs] == ["good-1", "line:2", "empty", "junk", "english", "huge", "baddate", "good-2"]
+    assert [r["id"] for r in recs] == ["good-1", "line:2", "empty", "junk", "english", "huge", "baddate", "long", "good-2"]
     by = {r["id"]: r for r in recs}
     assert "invalid JSON" in by["line:2"]["error"]
     assert "empty" in by["empty"]["error"]
@@ -51,6 +52,7 @@ def test_bad_lines_never_stop_the_batch(bad_batch, tmp_path):
     assert "date" in by["baddate"]["error"]
     assert "error" not in by["english"] and by["english"]["events"] == []
     assert by["good-1"]["events"] and by["good-2"]["events"]
+    assert "error" not in by["long"] and by["long"]["events"]  # a long text is coded, not refused
     assert "with errors" in err
 
 

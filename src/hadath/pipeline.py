@@ -30,7 +30,7 @@ from hadath.text.tokenizer import CliticTokenizer
 
 COMPONENTS = ("hadath_sentences", "hadath_ner", "hadath_geo", "hadath_actors", "hadath_time",
               "hadath_quantities", "hadath_quotes", "hadath_events")
-MAX_CHARS = 200_000  # longer texts are refused (a news article is a few thousand characters)
+MAX_CHARS = 1_000_000  # longer texts (megabytes) are refused: a news article is a few thousand characters
 
 for _name in ("doc_date", "doc_id", "dateline", "events"):
     if not Doc.has_extension(_name):

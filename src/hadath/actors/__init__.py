@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from hadath.lexicon import countries
+from hadath.text.component import is_sent_start
 from hadath.text.normalize import fold
 
 LOCATIVE = {fold(w) for w in ("في", "ب", "من", "الى", "إلى", "داخل", "خارج", "شمال", "جنوب", "شرق", "غرب", "شمالي",
@@ -179,7 +180,7 @@ class ActorBuilder:
         prev = doc[start - 1] if start > 0 else None
         if head["kind"] == "capital" and len(group) == 1 and not (
                 prev is None or prev.is_punct or prev.is_space
-                or prev.norm_ in METONYMY_BEFORE or doc[start].is_sent_start):
+                or prev.norm_ in METONYMY_BEFORE or is_sent_start(doc, start)):
             return None  # a capital after a noun or a preposition is a place, not its government
         locative = bool(prev is not None and (prev.norm_ in LOCATIVE or prev.norm_ == "ب")) and head["kind"] in (
             "country", "capital", "place")
@@ -194,17 +195,22 @@ class ActorBuilder:
     def _anaphora(doc: Doc, actors: list[dict]) -> list[dict]:
         """التنظيم، الجماعة، الحركة: the armed group or party named last before them."""
         covered = {i for a in actors for i in range(a["_start"], a["_end"])}
+        orgs = sorted((a for a in actors if a["kind"] == "org" and a.get("org_kind")), key=lambda a: a["_end"])
+        last: dict[str, dict] = {}  # org kind -> the last such group named so far
+        k = 0
         out = []
         for tok in doc:
+            while k < len(orgs) and orgs[k]["_end"] <= tok.i:
+                last[orgs[k]["org_kind"]] = orgs[k]
+                k += 1
             if tok.i in covered or tok.norm_ not in ANAPHORA:
                 continue
             start = tok.i - 1 if tok.i > 0 and doc[tok.i - 1].norm_ == "ال" else tok.i
             if start in covered or (tok.i + 1 < len(doc) and doc[tok.i + 1].norm_ in ANAPHORA_BLOCK):
                 continue
-            kinds = ANAPHORA[tok.norm_]
-            prior = [a for a in actors + out if a["_end"] <= start and a["kind"] == "org" and a.get("org_kind") in kinds]
+            prior = [last[kind] for kind in ANAPHORA[tok.norm_] if kind in last and last[kind]["_end"] <= start]
             if prior:
-                ref = prior[-1]
+                ref = max(prior, key=lambda a: a["_end"])
                 out.append(dict(ref, _start=start, _end=tok.i + 1, kinds=["anaphor"], locative=False, weak=False))
         return out
 
@@ -259,20 +265,28 @@ class ActorBuilder:
                 if b["kind"] in ("role", "nationality", "org") and b["country"]:
                     a["country"] = b["country"]
                     break
-        for i, a in enumerate(actors):
-            if a["country"] or a["kind"] not in ("role", "org", "person") or a.get("org_kind") in FIXED_ORGS:
+        # an earlier mention of the same person or office (السفير ... السفير الأميركي), the latest first;
+        # one pass with an index of words, so that long texts stay linear
+        by_word: dict[str, dict] = {}
+        by_name: dict[str, dict] = {}
+        for a in actors:
+            if a["kind"] not in ("role", "org", "person"):
                 continue
-            # an earlier mention of the same person or office
             words = {t.norm_ for t in doc[a["_start"]:a["_end"]] if len(t.norm_) > 2}
-            for b in reversed(actors[:i]):
-                if not b["country"] or b["kind"] not in ("role", "org", "person"):
-                    continue
-                bwords = {t.norm_ for t in doc[b["_start"]:b["_end"]] if len(t.norm_) > 2}
-                if (a["name"] and a["name"] == b["name"]) or (words & bwords):
+            if not a["country"] and a.get("org_kind") not in FIXED_ORGS:
+                cands = [by_word[w] for w in words if w in by_word]
+                if a["name"] and a["name"] in by_name:
+                    cands.append(by_name[a["name"]])
+                if cands:
+                    b = max(cands, key=lambda x: x["_start"])
                     a["country"] = b["country"]
                     if not a["sector"]:
                         a["sector"] = b["sector"]
-                    break
+            if a["country"]:
+                for w in words:
+                    by_word[w] = a
+                if a["name"]:
+                    by_name[a["name"]] = a
 
 
 @Language.factory("hadath_actors")

@@ -23,6 +23,7 @@ from spacy.util import filter_spans
 
 from hadath.lexicon import Trigger, context_words, read_tsv, triggers
 from hadath.lexicon.matcher import NormMatcher
+from hadath.text.component import is_sent_start, near, sent_index, sent_of
 from hadath.text.normalize import fold
 
 MUTUAL = {"CONSULT", "AGREE", "COOPERATE"}
@@ -85,7 +86,7 @@ def is_verbal(trig: Trigger, first) -> bool:
     if trig.kind != "phrase":
         return False
     head = first.norm_
-    return head.startswith(("ي", "ت", "ن", "س")) or (len(head) <= 4 and not head.startswith("ال") and not first.is_sent_start)
+    return head.startswith(("ي", "ت", "ن", "س")) or (len(head) <= 4 and not head.startswith("ال") and not is_sent_start(first.doc, first.i))
 
 
 def actor_record(span: Span) -> dict:
@@ -117,7 +118,7 @@ class EventCoder:
     # ---- context ------------------------------------------------------------------
     def context(self, doc: Doc, span: Span, trig: Trigger) -> str | None:
         """None to drop the trigger, else the event type it reports."""
-        sent = span.sent
+        sent = sent_of(span)
         before = [t.norm_ for t in doc[max(sent.start, span.start - 3):span.start] if not t.is_punct]
         if any(w in self.negation for w in before[-2:]):
             return None
@@ -168,7 +169,7 @@ class EventCoder:
 
     def _between(self, doc: Doc, span: Span, actors: list[Span]) -> list[Span]:
         """The two sides of "بين X و Y" right after an event noun."""
-        sent = span.sent
+        sent = sent_of(span)
         j = span.end
         while j < min(sent.end, span.end + 6) and doc[j].norm_ != "بين":
             j += 1
@@ -185,7 +186,7 @@ class EventCoder:
         noun = noun_readings().get(trig.form) if trig.kind == "past" else None
         if noun is None:
             return trig
-        prev = doc[span.start - 1] if span.start > span.sent.start else None
+        prev = doc[span.start - 1] if span.start > sent_of(span).start else None
         if prev is not None and prev.norm_ in ("ال", "ب", "ل", "في", "على", "من", "عن"):
             return noun
         q = self._quote(doc, span)
@@ -197,7 +198,8 @@ class EventCoder:
     def _heads_quote(doc: Doc, q: Span, span: Span) -> bool:
         """The trigger is what the speech verb says (أكد ... لرئيس الإقليم دعم قواته): between the
         start of the content and the trigger stand only actors, times and at most two other words."""
-        covered = {i for group in ("actors", "times") for a in doc.spans.get(group, []) for i in range(a.start, a.end)}
+        k = sent_index(doc, q.start)
+        covered = {i for group in ("actors", "times") for a in near(doc, group, k) for i in range(a.start, a.end)}
         rest = [t for t in doc[q.start:span.start] if t.i not in covered and t.norm_ not in ("ال", "ل", "و") and not t.is_punct]
         return len(rest) <= 2
 
@@ -205,32 +207,30 @@ class EventCoder:
     def _last_speaker(doc: Doc, span: Span, actors: list[Span]) -> Span | None:
         """The speaker of the latest reported speech before this sentence, within two sentences
         (من جانبه، وأضاف، مثنيا: the omitted subject is who was speaking)."""
-        sent = span.sent
+        sent = sent_of(span)
         best = None
-        for q in doc.spans.get("quotes", []):
+        for q in near(doc, "quotes", sent_index(doc, span.start), before=3):
             start = q._.quote.get("speaker_start")
             if start is not None and q._.quote["cue"]["start"] < sent.start_char and start < sent.start:
                 best = start
         if best is None:
             return None
-        sents_between = sum(1 for t in doc[best:sent.start] if t.is_sent_start)
+        sents_between = sent_index(doc, sent.start) - sent_index(doc, best)
         if sents_between > 2:
             return None
         return next((a for a in actors if a.start == best), None)
 
     @staticmethod
     def _quote(doc: Doc, span: Span) -> Span | None:
-        for q in doc.spans.get("quotes", []):
+        for q in near(doc, "quotes", sent_index(doc, span.start)):
             if q.start <= span.start < q.end:
                 return q
         return None
 
     def _speaker(self, doc: Doc, span: Span, actors: list[Span]) -> Span | None:
-        """The speaker of the reported speech the trigger stands in (``actors`` empty: the quote)."""
-        for q in doc.spans.get("quotes", []):
+        """The speaker of the reported speech the trigger stands in, among ``actors``."""
+        for q in near(doc, "quotes", sent_index(doc, span.start)):
             if q.start <= span.start < q.end and q._.quote.get("speaker_start") is not None:
-                if not actors:
-                    return q
                 for a in actors:
                     if a.start == q._.quote["speaker_start"]:
                         return a
@@ -238,7 +238,7 @@ class EventCoder:
 
     def roles(self, doc: Doc, span: Span, trig: Trigger, etype: str, actors: list[Span],
               last_actor: Span | None) -> tuple[list[Span], list[Span]]:
-        sent = span.sent
+        sent = sent_of(span)
         in_sent = [a for a in actors if sent.start <= a.start < sent.end and self._usable(a)]
         adjacent_weak = [a for a in actors if a._.actor.get("weak") and span.end <= a.start <= span.end + 1]
         if adjacent_weak:  # هجوم اسرائيلي، مباحثات عراقية: an adjective on the event noun names its actor
@@ -346,11 +346,12 @@ class EventCoder:
     # ---- place, time, size ----------------------------------------------------------
     @staticmethod
     def location(doc: Doc, span: Span, main_country: str | None) -> dict | None:
-        sent = span.sent
-        acting = {i for a in doc.spans.get("actors", []) if not a._.actor.get("locative") for i in range(a.start, a.end)}
+        sent = sent_of(span)
+        k = sent_index(doc, span.start)
+        acting = {i for a in near(doc, "actors", k) if not a._.actor.get("locative") for i in range(a.start, a.end)}
         dl = doc._.dateline
         newsroom = dl["start"] if dl and dl.get("newsroom") else None
-        places = [p for p in doc.spans.get("places", []) if sent.start <= p.start < sent.end and p._.geo
+        places = [p for p in near(doc, "places", k) if p._.geo
                   and p.start not in acting  # واشنطن ستقدم: a place named as an actor is not where
                   and p.start_char != newsroom]  # ايلاف من لندن: never the place of the news
         if places:
@@ -360,17 +361,20 @@ class EventCoder:
         if dl and not dl.get("newsroom"):
             return {k: dl[k] for k in ("text", "name", "country", "admin1", "lat", "lon", "geonameid", "precision")}
         if main_country:
-            for p in doc.spans.get("places", []):
-                if p._.geo and p._.geo["country"] == main_country and p._.geo["precision"] == "country":
-                    return dict(p._.geo)
+            key = "hadath_main_place"
+            if key not in doc.user_data:
+                doc.user_data[key] = next((dict(p._.geo) for p in doc.spans.get("places", []) if p._.geo
+                                           and p._.geo["country"] == main_country and p._.geo["precision"] == "country"), None)
+            if doc.user_data[key]:
+                return dict(doc.user_data[key])
             return {"text": None, "name": None, "country": main_country, "admin1": None, "lat": None, "lon": None,
                     "geonameid": None, "precision": "country"}
         return None
 
     @staticmethod
     def when(doc: Doc, span: Span) -> tuple[str | None, str]:
-        sent = span.sent
-        times = [t for t in doc.spans.get("times", []) if sent.start <= t.start < sent.end]
+        sent = sent_of(span)
+        times = near(doc, "times", sent_index(doc, span.start))
         if times:
             best = min(times, key=lambda t: abs(t.start - span.start))
             return best._.time["value"], best._.time["precision"]
@@ -382,15 +386,15 @@ class EventCoder:
         out = {"dead": None, "injured": None, "arrested": None}
         if etype not in ("ASSAULT", "COERCE"):
             return out
-        sent = span.sent
-        for q in doc.spans.get("quantities", []):
+        sent = sent_of(span)
+        for q in near(doc, "quantities", sent_index(doc, span.start)):
             cat = q._.quantity["category"]
-            if sent.start <= q.start < sent.end and cat in out and out[cat] is None:
+            if cat in out and out[cat] is None:
                 out[cat] = q._.quantity["value"]
         return out
 
     @staticmethod
-    def _merge(events: list[dict], etype: str, a_recs: list[dict], r_recs: list[dict], sentence: int) -> bool:
+    def _merge(events: dict[int, list[dict]], etype: str, a_recs: list[dict], r_recs: list[dict], sentence: int) -> bool:
         """Fold a repeated mention into the earlier event of the same happening.
 
         A repeat is a mention of the same type in the title (sentence 0) or in
@@ -404,8 +408,8 @@ class EventCoder:
             return {p["country"] for p in parts if p.get("country")}
 
         a_new, r_new = countries(a_recs), countries(r_recs)
-        for ev in events:
-            if ev["event"] != etype or ev["sentence"] not in (0, sentence):
+        for ev in events.get(0, []) + (events.get(sentence, []) if sentence else []):
+            if ev["event"] != etype:
                 continue
             a_old, r_old = countries(ev["actor"]), countries(ev["recipient"])
             if etype in MUTUAL:
@@ -425,8 +429,6 @@ class EventCoder:
     # ---- the component ------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         actors = sorted(doc.spans.get("actors", []), key=lambda a: a.start)
-        sentences = list(doc.sents)
-        sent_index = {s.start: i for i, s in enumerate(sentences)}
         counts: dict[str, int] = {}
         for a in actors:
             c = a._.actor.get("country")
@@ -434,36 +436,40 @@ class EventCoder:
                 counts[c] = counts.get(c, 0) + 1
         main_country = max(counts, key=counts.get) if counts else None
         events: list[dict] = []
+        by_sentence: dict[int, list[dict]] = {}  # the same events, by sentence, for _merge
         cands = [(span, self._reading(doc, span, trig)) for span, trig in self.candidates(doc)]
         for n, (span, trig) in enumerate(cands):
             etype = self.context(doc, span, trig)
             if etype is None:
                 continue
-            if trig.kind == "noun" and any(t.type in INTENT_TYPES and span.start - s.end <= 3 and s.sent.start == span.sent.start
+            if trig.kind == "noun" and any(t.type in INTENT_TYPES and span.start - s.end <= 3 and sent_of(s).start == sent_of(span).start
                                            for s, t in cands[max(0, n - 3):n]):
                 continue  # تصر على انسحاب: the withdrawal is demanded, not done
-            sent = span.sent
-            last_actor = self._last_speaker(doc, span, actors)
+            sent = sent_of(span)
+            # actors of this sentence and the three before it: roles never reach further
+            local = sorted(near(doc, "actors", sent_index(doc, span.start), before=3), key=lambda a: a.start)
+            last_actor = self._last_speaker(doc, span, local)
             if last_actor is None:
-                prev_actors = [a for a in actors if a.end <= sent.start and self._usable(a)]
+                prev_actors = [a for a in local if a.end <= sent.start and self._usable(a)]
                 last_actor = prev_actors[-1] if prev_actors else None
-            actor, recipient = self.roles(doc, span, trig, etype, actors, last_actor)
+            actor, recipient = self.roles(doc, span, trig, etype, local, last_actor)
             if not actor and not recipient:
                 continue
             a_recs = [actor_record(a) for a in actor]
             r_recs = [actor_record(a) for a in recipient]
-            if self._merge(events, etype, a_recs, r_recs, sent_index.get(sent.start, 0)):
+            k = sent_index(doc, sent.start)
+            if self._merge(by_sentence, etype, a_recs, r_recs, k):
                 continue
             date, precision = self.when(doc, span)
             conf = PRIOR.get(trig.kind, 0.5)
-            conf += 0.12 if actor and actor[0].sent.start == sent.start else 0
+            conf += 0.12 if actor and sent_of(actor[0]).start == sent.start else 0
             conf += 0.08 if recipient else 0
             conf -= 0.15 if "vague" in trig.note or "ambiguous" in trig.note else 0
-            events.append({
+            event = {
                 "event": etype,
                 "mode": trig.mode if etype == trig.type else None,
                 "trigger": {"text": span.text, "start": span.start_char, "end": span.end_char},
-                "sentence": sent_index.get(sent.start, 0),
+                "sentence": k,
                 "actor": a_recs,
                 "recipient": r_recs,
                 "location": self.location(doc, span, main_country),
@@ -471,7 +477,9 @@ class EventCoder:
                 "date_precision": precision,
                 "size": self.size(doc, span, etype),
                 "confidence": round(max(0.05, min(0.95, conf)), 2),
-            })
+            }
+            events.append(event)
+            by_sentence.setdefault(k, []).append(event)
         doc._.events = events
         return doc
 

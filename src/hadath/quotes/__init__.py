@@ -10,6 +10,7 @@ cue}; the speaker is the actor record of the actors layer or null.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 
 from spacy.language import Language
@@ -35,18 +36,35 @@ def speech_forms() -> frozenset[str]:
 
 
 def _actor_after(actors: list[Span], i: int, sent_end: int, limit: int = WINDOW) -> Span | None:
-    for a in actors:
-        if i < a.start <= i + limit and a.start < sent_end and not a._.actor.get("locative"):
+    """The first non-locative actor starting in (i, i + limit] within the sentence; ``actors`` sorted."""
+    starts = [a.start for a in actors] if not hasattr(actors, "starts") else actors.starts
+    for k in range(bisect_right(starts, i), len(actors)):
+        a = actors[k]
+        if a.start > i + limit or a.start >= sent_end:
+            break
+        if not a._.actor.get("locative"):
             return a
     return None
 
 
 def _actor_before(actors: list[Span], i: int, sent_start: int) -> Span | None:
-    best = None
-    for a in actors:
-        if sent_start <= a.start and a.end <= i and not a._.actor.get("locative"):
-            best = a
-    return best
+    """The last non-locative actor ending at or before i and starting in the sentence."""
+    starts = [a.start for a in actors] if not hasattr(actors, "starts") else actors.starts
+    for k in range(bisect_right(starts, i) - 1, -1, -1):
+        a = actors[k]
+        if a.start < sent_start:
+            break
+        if a.end <= i and not a._.actor.get("locative"):
+            return a
+    return None
+
+
+class _Sorted(list):
+    """Actors sorted by start, with the starts kept for bisection."""
+
+    def __init__(self, spans):
+        super().__init__(sorted(spans, key=lambda a: a.start))
+        self.starts = [a.start for a in self]
 
 
 class QuoteFinder:
@@ -54,10 +72,12 @@ class QuoteFinder:
         self.forms = speech_forms()
 
     def __call__(self, doc: Doc) -> Doc:
-        actors = list(doc.spans.get("actors", []))
+        actors = _Sorted(doc.spans.get("actors", []))
         quotes = []
         last_speaker: Span | None = None
-        for sent in doc.sents:
+        starts = doc.user_data.get("hadath_sent_starts") or [s.start for s in doc.sents]
+        for k, start in enumerate(starts):
+            sent = doc[start:starts[k + 1] if k + 1 < len(starts) else len(doc)]
             cues = [t for t in sent if self._is_cue(t)]
             for cue in cues:
                 nxt = cue.nbor(1) if cue.i + 1 < len(doc) else None

@@ -60,17 +60,17 @@ class TimeTagger:
     def find(self, text: str, date: dt.date | None) -> list[tuple[int, int, str, str]]:
         """(start, end, value, precision) for each time expression in ``text``."""
         norm = normalize(text)
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(len(norm.text))  # characters already inside an expression
         out = []
         for kind, rx in self.patterns:
             for m in rx.finditer(norm.text):
                 s, e = m.span()
-                if any(s < b and a < e for a, b in taken):
+                if any(taken[s:e]):
                     continue
                 got = self._resolve(kind, m, date)
                 if got is None:
                     continue
-                taken.append((s, e))
+                taken[s:e] = b"\x01" * (e - s)
                 os_, oe = norm.to_original(s, e)
                 out.append((os_, oe, *got))
         return sorted(out)
