@@ -185,8 +185,8 @@ class ActorBuilder:
         locative = bool(prev is not None and (prev.norm_ in LOCATIVE or prev.norm_ == "ب")) and head["kind"] in (
             "country", "capital", "place")
         weak = head["kind"] == "nationality" and len(group) == 1  # an adjective on some noun: الحدود العراقية
-        if head["kind"] == "org" and head.get("org_kind") == "media" and len(group) == 1:
-            weak = True  # a news agency is a source, not a participant
+        if (sector or head.get("sector")) == "MED" and head["kind"] in ("org", "role"):
+            weak = True  # a news agency or "the media" is a source, not a participant
         return {"name": name, "country": country, "sector": sector or None, "kind": head["kind"], "weak": weak,
                 "org_kind": head.get("org_kind"), "titled": titled,
                 "kinds": kinds, "locative": locative, "_start": start, "_end": end}

@@ -33,6 +33,12 @@ FALSE_FRIEND_TYPES = {"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE", "
 PATIENT_GENITIVE = {"COERCE", "SANCTION", "AID"}
 RECIPIENT_MARKERS = {fold(w) for w in ("مع", "ل", "الى", "إلى", "على", "ضد", "بحق", "تجاه", "نحو", "عن")}
 AGENT_MARKERS = {fold(w) for w in ("قبل",)}  # من قبل
+# nouns whose genitive is the one who used force: برصاص الجيش، بنيران القوات، على يد المسلحين، في غارة للتحالف
+AGENT_NOUNS = {fold(w) for w in ("برصاص", "رصاص", "بنيران", "نيران", "يد", "يدي", "بيد", "قصف", "غارة", "غارات")}
+FORCE_TYPES = {"ASSAULT", "COERCE"}
+REPORTERS = {"IGO", "NGO", "MED", "CVL"}
+# ASSAULT nouns whose genitive is the victim: مقتل المدنيين، اغتيال القيادي
+PATIENT_MODES = {"kill", "assassinate", "kidnap", "injure", "abduct", "torture", "execute", "arrest", "detain"}
 BREAK = {".", "!", "?", "؟", "\n", ";", "؛", ":"}
 # verbs whose ل-object is an event undergone: تتعرض القوات لهجمات، يخضعون للتحقيق
 UNDERGO = {fold(w) for w in ("تعرض", "يتعرض", "تتعرض", "تعرضت", "تعرضوا", "يتعرضون", "خضع", "يخضع", "تخضع",
@@ -134,7 +140,10 @@ class EventCoder:
                 t.norm_ in HABITUAL_AFTER for t in doc[span.end:min(sent.end, span.end + 4)]):
             return None  # عادة ما، يشن هجمات بين فترة وأخرى: a habit, not a happening
         if trig.kind in ("noun", "phrase") and not doc[span.start].norm_.startswith(("ي", "ت", "ن", "س")):
-            prev = doc[span.start - 1] if span.start > sent.start else None
+            j = span.start - 1
+            while j > sent.start and doc[j].norm_ == "ال":
+                j -= 1  # هيئة التفاوض: the article is not the word before
+            prev = doc[j] if j >= sent.start else None
             nxt = doc[span.end] if span.end < sent.end else None
             if prev is not None and prev.norm_ == "ب" and any(t.norm_ == "من" for t in doc[span.end:min(sent.end, span.end + 5)]):
                 return None  # بدعم من، بدعوة وبطلب من: the manner of another act
@@ -193,6 +202,25 @@ class EventCoder:
         if q is not None and q._.quote.get("object"):
             return noun
         return trig
+
+    @staticmethod
+    def _marked_agent(doc: Doc, span: Span, after: list[Span]) -> Span | None:
+        """The actor after the trigger marked as the one using force (من قبل، برصاص، بنيران، على يد)."""
+        for a in after:
+            if a.start < 2 or a.start - span.end > RECIPIENT_WINDOW + 6:
+                continue
+            p1, p2 = doc[a.start - 1].norm_, doc[a.start - 2].norm_
+            if (p1 in AGENT_MARKERS and p2 == "من") or p1 in AGENT_NOUNS:
+                return a
+        return None
+
+    @staticmethod
+    def _protesters(doc: Doc, span: Span, in_sent: list[Span], adjacent: list[Span]) -> list[Span]:
+        """Who protests: civilians, the opposition or a nationality on the protest noun, not the police."""
+        for a in adjacent + [a for a in in_sent if a._.actor.get("sector") in ("CVL", "OPP", "PTY", "REF")]:
+            if a._.actor.get("sector") not in ("MIL", "COP"):
+                return [a]
+        return []
 
     @staticmethod
     def _heads_quote(doc: Doc, q: Span, span: Span) -> bool:
@@ -279,6 +307,8 @@ class EventCoder:
         elif is_verbal(trig, doc[span.start]) and span.start > sent.start and doc[span.start - 1].norm_ in RELATIVES \
                 and before and not (after and after[0].start - span.end <= 1):
             actor = [before[-1]]  # المليشيات التي تصر على انسحاب القوات: the relative's antecedent
+        elif trig.kind == "pres" and before and span.start - before[-1].end <= 2 and not clause_gap(before[-1].end, span.start):
+            actor = [before[-1]]  # مجلس الأمن يدين: a present verb after its subject (headline SVO)
         elif is_verbal(trig, doc[span.start]):
             subj = next((a for a in after if a.start - span.end <= SUBJECT_WINDOW and not marked(a)
                          and not clause_gap(span.end, a.start)), None)
@@ -290,13 +320,16 @@ class EventCoder:
         else:
             first_after = after[0] if after and after[0].start - span.end <= 1 else None
             agent = None
-            if first_after is not None and not marked(first_after) and etype not in PATIENT_GENITIVE:
+            patient = etype in PATIENT_GENITIVE or trig.mode in PATIENT_MODES
+            if first_after is not None and not marked(first_after) and not patient:
                 agent = first_after  # هجوم المليشيات: the genitive is the agent
-            by = next((a for a in after if a.start >= 2 and doc[a.start - 1].norm_ in AGENT_MARKERS
-                       and doc[a.start - 2].norm_ == "من"), None)
-            agent = by or agent
+            agent = self._marked_agent(doc, span, after) or agent
             if agent is None:
-                agent = self._speaker(doc, span, actors)
+                speaker = self._speaker(doc, span, actors)
+                # a UN agency or a newspaper reporting deaths did not kill anyone
+                if speaker is not None and not (etype in FORCE_TYPES | {"PROTEST", "AID", "RETREAT"}
+                                                and speaker._.actor.get("sector") in REPORTERS):
+                    agent = speaker
             if agent is None and before and not clause_gap(before[-1].end, span.start) and span.start - before[-1].end <= 12:
                 agent = before[-1]
             if agent is None and is_participle(trig):
@@ -314,6 +347,16 @@ class EventCoder:
                 if b.start > a0.end and b.start - a0.end <= 1 and doc[a0.end].norm_ == "و" and b not in actor:
                     actor.append(b)
                     break
+        # برصاص الجيش، بنيران القوات، من قبل المليشيات: the one named so used the force, whatever
+        # stands after the verb (قتل ثمانية فلسطينيين ... برصاص الجيش: a passive)
+        agent = self._marked_agent(doc, span, after) if etype in FORCE_TYPES else None
+        if agent is not None and agent not in actor:
+            victims = [a for a in actor if a.start > span.start]
+            actor = [agent]
+            if victims:
+                return actor, victims[:1]
+        if etype == "PROTEST":
+            actor = self._protesters(doc, span, in_sent, adjacent_weak) or actor
         keys = {(a._.actor.get("country"), a._.actor.get("sector"), a.text) for a in actor}
         undergo = next((t for t in doc[max(sent.start, span.start - 14):span.start] if t.norm_ in UNDERGO), None)
         if undergo is not None and trig.kind in ("noun", "phrase"):
