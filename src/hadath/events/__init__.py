@@ -15,6 +15,7 @@ of EVENT_CODING.md section 3.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.language import Language
@@ -37,6 +38,10 @@ AGENT_MARKERS = {fold(w) for w in ("قبل",)}  # من قبل
 AGENT_NOUNS = {fold(w) for w in ("برصاص", "رصاص", "بنيران", "نيران", "يد", "يدي", "بيد", "قصف", "غارة", "غارات")}
 FORCE_TYPES = {"ASSAULT", "COERCE"}
 REPORTERS = {"IGO", "NGO", "MED", "CVL"}
+ARMED = {"MIL", "COP", "REB"}
+POLITICAL = {"GOV", "MIL", "COP", "REB", "PTY", "LEG", "JUD", "OPP", "IGO"}
+# types coded even when no political actor is named (a killing, a protest, an arrest)
+UNCONDITIONAL = {"ASSAULT", "PROTEST", "COERCE"}
 # ASSAULT nouns whose genitive is the victim: مقتل المدنيين، اغتيال القيادي
 PATIENT_MODES = {"kill", "assassinate", "kidnap", "injure", "abduct", "torture", "execute", "arrest", "detain"}
 BREAK = {".", "!", "?", "؟", "\n", ";", "؛", ":"}
@@ -192,10 +197,12 @@ class EventCoder:
     def _reading(self, doc: Doc, span: Span, trig: Trigger) -> Trigger:
         """Verb or verbal noun for a form that can be both: a noun after a preposition or the
         article, or as the object of a speech verb (أكد ... دعم قواته); else the verb."""
+        prev = doc[span.start - 1] if span.start > sent_of(span).start else None
+        if trig.kind in ("past", "pres") and prev is not None and prev.norm_ == "ال":
+            return replace(trig, kind="noun")  # التفاوض: with the article it is a noun, whatever it also is
         noun = noun_readings().get(trig.form) if trig.kind == "past" else None
         if noun is None:
             return trig
-        prev = doc[span.start - 1] if span.start > sent_of(span).start else None
         if prev is not None and prev.norm_ in ("ال", "ب", "ل", "في", "على", "من", "عن"):
             return noun
         q = self._quote(doc, span)
@@ -327,8 +334,10 @@ class EventCoder:
             if agent is None:
                 speaker = self._speaker(doc, span, actors)
                 # a UN agency or a newspaper reporting deaths did not kill anyone
-                if speaker is not None and not (etype in FORCE_TYPES | {"PROTEST", "AID", "RETREAT"}
-                                                and speaker._.actor.get("sector") in REPORTERS):
+                # a UN agency, a court or a newspaper reporting deaths did not kill anyone: only an
+                # armed speaker's report of force is its own claim (الجيش أعلن مقتل ...)
+                if speaker is not None and not (etype in FORCE_TYPES and speaker._.actor.get("sector") not in ARMED) \
+                        and not (etype in ("PROTEST", "AID", "RETREAT") and speaker._.actor.get("sector") in REPORTERS):
                     agent = speaker
             if agent is None and before and not clause_gap(before[-1].end, span.start) and span.start - before[-1].end <= 12:
                 agent = before[-1]
@@ -498,6 +507,8 @@ class EventCoder:
             actor, recipient = self.roles(doc, span, trig, etype, local, last_actor)
             if not actor and not recipient:
                 continue
+            if etype not in UNCONDITIONAL and not any(a._.actor.get("sector") in POLITICAL for a in actor + recipient):
+                continue  # a company honouring students, a team negotiating: no political actor, no event
             a_recs = [actor_record(a) for a in actor]
             r_recs = [actor_record(a) for a in recipient]
             k = sent_index(doc, sent.start)
