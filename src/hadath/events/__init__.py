@@ -303,9 +303,9 @@ class EventCoder:
         between = self._between(doc, span, actors)
         overlapping = [a for a in actors if a.start < span.end and a.end > span.start and self._usable(a)]
         if len(adj) >= 2 or (adj and etype in MUTUAL and trig.kind in ("noun", "phrase")):
-            actor = adj
+            return adj, []  # both sides act alike: joint actors, no recipient
         elif between and trig.kind in ("noun", "phrase"):
-            actor = between  # مباحثات / اتفاقية / اشتباكات بين X و Y
+            return between, []  # مباحثات / اتفاقية / اشتباكات بين X و Y
         elif trig.kind in ("noun", "phrase") and quote is not None and quote._.quote.get("object") \
                 and self._speaker(doc, span, actors) is not None:
             actor = [self._speaker(doc, span, actors)]  # أكد قائد أميركي ... دعم قواته
@@ -377,7 +377,7 @@ class EventCoder:
         # recipient: for a speaker's own act, the ل-marked actor after the speech verb (أكد X لـY دعم);
         # else a marked actor after the trigger, else the first other actor after it
         # the window opens after the subject when it follows the verb (VSO: بحث X ... مع Y)
-        opens = max([span.end] + [a.end for a in actor if a.start >= span.end])
+        opens = max([span.end] + [a.end for a in actor if a.start >= span.end and is_verbal(trig, doc[span.start])])
         window = [a for a in after if a.start >= opens and a.start - opens <= RECIPIENT_WINDOW and a not in actor]
         pick = None
         if quote is not None and quote._.quote.get("object"):
@@ -391,6 +391,9 @@ class EventCoder:
             # ستقدم المساعدة لها: the pronoun points at the last other actor named before
             pick = next((a for a in reversed(before) if a not in actor
                          and (a._.actor.get("country"), a._.actor.get("sector"), a.text) not in keys), None)
+        if pick is not None and any(0 <= pick.start - a.end <= 1 and pick._.actor.get("country") == a._.actor.get("country")
+                                    for a in actor):
+            pick = None  # الجنرال كيس فلبس المسؤول العسكري: an apposition of the actor, not a second party
         if pick is not None and (pick._.actor.get("country"), pick._.actor.get("sector"), pick.text) not in keys:
             recipient = [pick]
         return actor, recipient
