@@ -116,3 +116,13 @@ def test_quotes_with_speaker(nlp, elaph):
     # «السفير الأميركي أن بلاده "تريد عراقا قويا"»: the ambassador speaks
     q = next(q for q in quotes if "تريد عراقا قويا" in q.text)
     assert q._.quote["speaker"]["country"] == "USA"
+
+
+def test_number_formats():
+    from hadath.quantities import number_value
+
+    assert number_value("49.095.150") == 49095150  # dots as thousands separators
+    assert number_value("3,000") == 3000
+    assert number_value("3.5") == 3.5
+    assert number_value("1.2.3") is None
+    assert number_value("3 الاف") == 3000

@@ -77,8 +77,12 @@ def number_value(words: str) -> float | None:
         return VAGUE[words]
     m = re.fullmatch(r"(\d+(?:[.,]\d+)*)(?:\s+(\S+))?", words)
     if m:
-        digits = m.group(1).replace(",", "") if m.group(1).count(",") and len(m.group(1).split(",")[-1]) == 3 else m.group(1).replace(",", ".")
-        value = float(digits)
+        digits = m.group(1)
+        if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", digits) and (digits.count(".") + digits.count(",") > 1 or "," in digits):
+            digits = re.sub(r"[.,]", "", digits)  # 49.095.150, 3,000: thousands separators
+        elif digits.count(".") + digits.count(",") > 1:
+            return None  # not a number we can read
+        value = float(digits.replace(",", "."))
         if m.group(2):
             value *= MULT.get(m.group(2), 1)
         return value
