@@ -84,3 +84,17 @@ def test_contract_on_elaph(elaph):
 def test_non_arabic_text_has_no_events():
     rec = extract("The army said on Tuesday that it had shelled the rebel positions.", date="2021-01-01")
     assert rec["events"] == []
+
+
+def test_sport_and_market_reports_have_no_political_events():
+    sport = ("المنتخب السعودي يستعد لمباراة الأردن\nوصل المنتخب السعودي إلى عمان استعدادا للمباراة الودية في الدوري، "
+             "وطالب المدرب اللاعبين بالتركيز وأشاد بالفريق.")
+    assert types(sport, date="2018-05-01") == []
+    market = ("أسعار النفط ترتفع\nارتفعت أسعار النفط مع زيادة الطلب على الخام، ووصل سعر برميل النفط إلى 70 دولارا "
+              "في السوق وسط تراجع المؤشر.")
+    assert types(market, date="2018-05-01") == []
+
+
+def test_arrival_is_a_visit_only_to_a_place():
+    assert "CONSULT" in types("وصل وزير الخارجية الفرنسي إلى بغداد في زيارة رسمية", date="2018-05-01")
+    assert "CONSULT" not in types("وصل عدد القتلى في سوريا إلى 20 قتيلا بحسب الأمم المتحدة", date="2018-05-01")

@@ -37,6 +37,8 @@ AGENT_MARKERS = {fold(w) for w in ("قبل",)}  # من قبل
 # nouns whose genitive is the one who used force: برصاص الجيش، بنيران القوات، على يد المسلحين، في غارة للتحالف
 AGENT_NOUNS = {fold(w) for w in ("برصاص", "رصاص", "بنيران", "نيران", "يد", "يدي", "بيد", "قصف", "غارة", "غارات")}
 FORCE_TYPES = {"ASSAULT", "COERCE"}
+# domain words a document needs to count as a sport, market or culture report
+DOMAIN_MIN = {"sport": 3, "market": 4, "culture": 3}
 REPORTERS = {"IGO", "NGO", "MED", "CVL"}
 ARMED = {"MIL", "COP", "REB"}
 POLITICAL = {"GOV", "MIL", "COP", "REB", "PTY", "LEG", "JUD", "OPP", "IGO"}
@@ -122,7 +124,8 @@ class EventCoder:
         self.hypothetical = ctx.get("hypothetical", frozenset())
         self.future = ctx.get("future", frozenset())
         self.generic = ctx.get("generic", frozenset())
-        self.false_friend = ctx.get("false_friend", frozenset())
+        self.domains = {k: ctx.get(k, frozenset()) for k in ("sport", "market", "culture")}
+        self.false_friend = ctx.get("false_friend", frozenset()).union(*self.domains.values())
 
     # ---- candidates -------------------------------------------------------------
     def candidates(self, doc: Doc) -> list[tuple[Span, Trigger]]:
@@ -215,6 +218,26 @@ class EventCoder:
         if q is not None and q._.quote.get("object"):
             return noun
         return trig
+
+    def domain(self, doc: Doc) -> str | None:
+        """sport, market or culture when the document's vocabulary says it reports those, else None."""
+        counts = {k: 0 for k in self.domains}
+        for t in doc:
+            for k, words in self.domains.items():
+                if t.norm_ in words:
+                    counts[k] += 1
+        k = max(counts, key=counts.get)
+        return k if counts[k] >= DOMAIN_MIN[k] else None
+
+    @staticmethod
+    def _arrives_somewhere(doc: Doc, span: Span) -> bool:
+        """وصل الرئيس إلى الرياض: an arrival is a visit only when it reaches a place or a country."""
+        sent = sent_of(span)
+        places = {i for p in near(doc, "places", sent_index(doc, span.start)) for i in range(p.start, p.end)}
+        for j in range(span.end, min(sent.end, span.end + 10)):
+            if doc[j].norm_ in ("الي", "ل") and any(i in places for i in range(j + 1, min(sent.end, j + 4))):
+                return True
+        return False
 
     @staticmethod
     def _marked_agent(doc: Doc, span: Span, after: list[Span]) -> Span | None:
@@ -510,10 +533,17 @@ class EventCoder:
         events: list[dict] = []
         by_sentence: dict[int, list[dict]] = {}  # the same events, by sentence, for _merge
         cands = [(span, self._reading(doc, span, trig)) for span, trig in self.candidates(doc)]
+        domain = self.domain(doc)
         for n, (span, trig) in enumerate(cands):
             etype = self.context(doc, span, trig)
             if etype is None:
                 continue
+            if domain in ("sport", "culture") and etype not in FORCE_TYPES:
+                continue  # a match report or a festival: its "attacks", "talks" and "honours" are not politics
+            if domain == "market" and ("vague" in trig.note or "ambiguous" in trig.note):
+                continue  # الطلب على النفط, وصلت الأسعار: in a market report these are not events
+            if "arrive" in trig.note and not self._arrives_somewhere(doc, span):
+                continue  # وصل عدد القتلى إلى: reaching a number is not a visit
             if trig.kind == "noun" and any(t.type in INTENT_TYPES and span.start - s.end <= 3 and sent_of(s).start == sent_of(span).start
                                            for s, t in cands[max(0, n - 3):n]):
                 continue  # تصر على انسحاب: the withdrawal is demanded, not done
