@@ -126,3 +126,9 @@ def test_number_formats():
     assert number_value("3.5") == 3.5
     assert number_value("1.2.3") is None
     assert number_value("3 الاف") == 3000
+
+
+def test_hijri_dates():
+    assert times("الرياض 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م", "2015-08-10")[0] == ("2015-08-10", "day")
+    assert times("في رمضان 1436", "2015-08-10") == [("2015-07", "month")]
+    assert times("في شهر رمضان المنصرم", "2015-08-03") == []  # no year: not resolved

@@ -234,6 +234,15 @@ def months() -> dict[str, int]:
 
 
 @lru_cache(maxsize=None)
+def hijri_months() -> dict[str, int]:
+    out = {}
+    for r in read_tsv("hijri_months.tsv"):
+        for v in variants(r["names_ar"]):
+            out[fold(v)] = int(r["month"])
+    return out
+
+
+@lru_cache(maxsize=None)
 def whole_words() -> frozenset[str]:
     """Frequent words that look like clitic + word but are one (built by scripts/build_whole_words.py)."""
     return frozenset(ln for ln in _open_text("whole_words.txt").splitlines() if ln and not ln.startswith("#"))

@@ -6,6 +6,7 @@ seasons with years, weekdays, and relative words (اليوم، أمس، أمس �
 الليلة الماضية، الأسبوع الماضي، الشهر الماضي/الحالي/المقبل، "في 17 من الشهر
 الحالي"، منذ ثلاثة أيام) and stores them in ``doc.spans["times"]`` with
 ``_.time`` = {"value": "YYYY[-MM[-DD]]", "precision": day|month|year}.
+Hijri dates with their year (25 شوال 1436 هـ) are converted with hijridate.
 Expressions that need the document date are skipped when it is unknown.
 """
 from __future__ import annotations
@@ -16,7 +17,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from hadath.lexicon import months
+from hadath.lexicon import hijri_months, months
 from hadath.text.normalize import normalize
 
 WEEKDAYS = {"الاثنين": 0, "الاتنين": 0, "الثلاثاء": 1, "الثلاثا": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4,
@@ -41,7 +42,11 @@ class TimeTagger:
         month_pair = rf"(?P<m1>{m})(?:\s*[/(\-]?\s*(?P<m2>{m})\s*\)?)?"
         rel = r"(?P<rel>الماضي|المنصرم|الفايت|السابق|الحالي|الجاري|المقبل|القادم)"
         year = r"(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<year>(?:19|20)\d\d)"
+        h = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(hijri_months(), key=len, reverse=True))
+        hyear = r"(?P<hyear>1[34]\d\d)\s*(?:ه(?:ـ)?|هجري(?:ه)?|للهجره)?"
         self.patterns: list[tuple[str, re.Pattern]] = [
+            # 25 شوال 1436 هـ; رمضان 1436 (Hijri needs its year: a bare "Ramadan" is left unresolved)
+            ("hijri", re.compile(rf"{_B}(?:(?P<day>[0-3]?\d)\s+(?:من\s+)?)?{_CL}(?:شهر\s+)?(?P<hm>{h})\s+(?:(?:من\s+)?(?:عام|سنه)\s+)?{hyear}")),
             ("dmy", re.compile(rf"{_B}(?P<day>[0-3]?\d)\s*(?:من\s+)?{_CL}{month_pair}(?:\s*[,،]?\s*{year})?{_E}")),
             ("my", re.compile(rf"{_B}{_CL}(?:شهر\s+)?{month_pair}\s*(?:{rel}|[,،]?\s*{year}){_E}")),
             ("day_of_month", re.compile(rf"{_B}(?:في\s+)?(?P<day>[0-3]?\d)\s+(?:من\s+)?(?:ال)?شهر\s+(?P<rel>الحالي|الجاري|الماضي|المنصرم){_E}")),
@@ -77,6 +82,9 @@ class TimeTagger:
 
     def _resolve(self, kind: str, m: re.Match, date: dt.date | None) -> tuple[str, str] | None:
         g = m.groupdict()
+        if kind == "hijri":
+            return hijri_to_gregorian(int(g["hyear"]), hijri_months()[re.sub(r"\s+", " ", g["hm"])],
+                                      int(g["day"]) if g.get("day") else None)
         mon = months().get(re.sub(r"\s+", " ", g["m1"])) if g.get("m1") else None
         year = int(g["year"]) if g.get("year") else None
         rel = g.get("rel")
@@ -148,6 +156,19 @@ class TimeTagger:
             back = (date.weekday() - WEEKDAYS[g["wd"]]) % 7
             return (date - dt.timedelta(days=back)).isoformat(), "day"
         return None
+
+
+def hijri_to_gregorian(year: int, month: int, day: int | None) -> tuple[str, str] | None:
+    """A Hijri date as Gregorian: the day, or for a month the Gregorian month of its middle."""
+    from hijridate import Hijri
+
+    try:
+        if day is not None:
+            return Hijri(year, month, day).to_gregorian().isoformat(), "day"
+        mid = Hijri(year, month, 15).to_gregorian()
+    except (ValueError, OverflowError):
+        return None  # outside the calendar's table (hijridate covers 1343-1500 AH)
+    return f"{mid.year:04d}-{mid.month:02d}", "month"
 
 
 @Language.factory("hadath_time")
