@@ -37,6 +37,8 @@ AGENT_MARKERS = {fold(w) for w in ("قبل",)}  # من قبل
 # nouns whose genitive is the one who used force: برصاص الجيش، بنيران القوات، على يد المسلحين، في غارة للتحالف
 AGENT_NOUNS = {fold(w) for w in ("برصاص", "رصاص", "بنيران", "نيران", "يد", "يدي", "بيد", "قصف", "غارة", "غارات")}
 FORCE_TYPES = {"ASSAULT", "COERCE"}
+# bodies whose missing country is by design (ISIS, the UN, a coalition, an agency)
+STATELESS = {"armed_group", "igo", "coalition", "media", "ngo"}
 # domain words a document needs to count as a sport, market or culture report
 DOMAIN_MIN = {"sport": 3, "market": 4, "culture": 3}
 REPORTERS = {"IGO", "NGO", "MED", "CVL"}
@@ -297,7 +299,7 @@ class EventCoder:
             if q.start <= span.start < q.end and q._.quote.get("speaker_start") is not None:
                 for a in actors:
                     if a.start == q._.quote["speaker_start"]:
-                        return a
+                        return a if self._usable(a) else None  # a news agency reports, it does not act
         return None
 
     def roles(self, doc: Doc, span: Span, trig: Trigger, etype: str, actors: list[Span],
@@ -569,6 +571,13 @@ class EventCoder:
             conf += 0.12 if actor and sent_of(actor[0]).start == sent.start else 0
             conf += 0.08 if recipient else 0
             conf -= 0.15 if "vague" in trig.note or "ambiguous" in trig.note else 0
+            location = self.location(doc, span, main_country)
+            if location and location.get("country"):
+                # المدنيين، المتظاهرين، الحكومة with no country named: the country where it happens
+                for rec, sp in zip(a_recs + r_recs, actor + recipient):
+                    if rec["country"] is None and sp._.actor.get("kind") in ("role", "org") \
+                            and sp._.actor.get("org_kind") not in STATELESS and rec["sector"] not in ("IGO", "REB"):
+                        rec["country"] = location["country"]
             event = {
                 "event": etype,
                 "mode": trig.mode if etype == trig.type else None,
@@ -576,7 +585,7 @@ class EventCoder:
                 "sentence": k,
                 "actor": a_recs,
                 "recipient": r_recs,
-                "location": self.location(doc, span, main_country),
+                "location": location,
                 "date": date,
                 "date_precision": precision,
                 "size": self.size(doc, span, etype),
