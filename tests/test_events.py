@@ -98,3 +98,9 @@ def test_sport_and_market_reports_have_no_political_events():
 def test_arrival_is_a_visit_only_to_a_place():
     assert "CONSULT" in types("وصل وزير الخارجية الفرنسي إلى بغداد في زيارة رسمية", date="2018-05-01")
     assert "CONSULT" not in types("وصل عدد القتلى في سوريا إلى 20 قتيلا بحسب الأمم المتحدة", date="2018-05-01")
+
+
+def test_date_of_the_trigger_clause():
+    ev = extract("اعتقلت الشرطة المصرية ناشطا أمس، بعد أن كانت قد أفرجت عنه في مارس 2015", date="2018-05-10")["events"]
+    coerce = next(e for e in ev if e["event"] == "COERCE")
+    assert coerce["date"] == "2018-05-09" and coerce["date_precision"] == "day"

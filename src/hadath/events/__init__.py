@@ -49,6 +49,7 @@ UNCONDITIONAL = {"ASSAULT", "PROTEST", "COERCE"}
 # ASSAULT nouns whose genitive is the victim: مقتل المدنيين، اغتيال القيادي
 PATIENT_MODES = {"kill", "assassinate", "kidnap", "injure", "abduct", "torture", "execute", "arrest", "detain"}
 BREAK = {".", "!", "?", "؟", "\n", ";", "؛", ":"}
+CLAUSE_MARKS = BREAK | {"،", ","}
 # verbs whose ل-object is an event undergone: تتعرض القوات لهجمات، يخضعون للتحقيق
 UNDERGO = {fold(w) for w in ("تعرض", "يتعرض", "تتعرض", "تعرضت", "تعرضوا", "يتعرضون", "خضع", "يخضع", "تخضع",
                              "يخضعون", "خضعوا", "أدى", "أدت", "يؤدي", "تؤدي", "أسفر", "أسفرت", "ادى", "ادت")}
@@ -471,7 +472,13 @@ class EventCoder:
         if not times and k == 0 and is_title(doc):
             times = near(doc, "times", 1)  # a headline has no date: its lead sentence gives it
         if times:
-            best = min(times, key=lambda t: abs(t.start - span.start))
+            # the expression in the trigger's own clause (no comma or stop between them) governs it
+            def gap(t: Span) -> tuple[int, int]:
+                a, b = (t.end, span.start) if t.end <= span.start else (span.end, t.start)
+                crossed = any(tok.text in CLAUSE_MARKS for tok in doc[a:b])
+                return int(crossed), abs(t.start - span.start)
+
+            best = min(times, key=gap)
             return best._.time["value"], best._.time["precision"]
         date = doc._.doc_date
         return (date.isoformat() if date else None), "document"
