@@ -132,3 +132,16 @@ def test_hijri_dates():
     assert times("الرياض 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م", "2015-08-10")[0] == ("2015-08-10", "day")
     assert times("في رمضان 1436", "2015-08-10") == [("2015-07", "month")]
     assert times("في شهر رمضان المنصرم", "2015-08-03") == []  # no year: not resolved
+
+
+def test_relative_places_capitals_and_facilities(nlp):
+    doc = annotate("سقط صاروخ على بعد 30 كيلومترا غرب الموصل وانفجرت سيارة جنوب بغداد", date="2020-01-01")
+    mosul, baghdad = doc.spans["places"]
+    assert mosul._.geo["relative"] == {"direction": 270, "km": 30.0} and mosul._.geo["precision"] == "point"
+    assert mosul._.geo["lon"] < 43.1  # moved west of Mosul (43.12)
+    assert baghdad._.geo["relative"]["direction"] == 180 and baghdad._.geo["precision"] == "admin1"
+    doc = annotate("وصل الرئيس إلى العاصمة الإماراتية أمس", date="2020-01-01")
+    assert [(p.text, p._.geo["name"]) for p in doc.spans["places"]] == [("العاصمة الإماراتية", "Abu Dhabi")]
+    doc = annotate("استهدف الحوثيون مطار أبوظبي الدولي بطائرة مسيرة", date="2020-01-01")
+    assert doc.spans["places"][0].text == "مطار أبوظبي الدولي"
+    assert doc.spans["places"][0]._.geo["name"] == "Abu Dhabi International Airport"

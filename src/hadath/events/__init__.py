@@ -50,6 +50,8 @@ UNCONDITIONAL = {"ASSAULT", "PROTEST", "COERCE"}
 PATIENT_MODES = {"kill", "assassinate", "kidnap", "injure", "abduct", "torture", "execute", "arrest", "detain"}
 BREAK = {".", "!", "?", "؟", "\n", ";", "؛", ":"}
 CLAUSE_MARKS = BREAK | {"،", ","}
+PLACE_MARKERS = {fold(w) for w in ("في", "ب", "داخل", "قرب", "بالقرب", "أنحاء", "مدينة", "بلدة", "قرية", "محافظة",
+                                   "منطقة", "مطار", "ميناء", "قاعدة", "مخيم", "معبر")}
 # verbs whose ل-object is an event undergone: تتعرض القوات لهجمات، يخضعون للتحقيق
 UNDERGO = {fold(w) for w in ("تعرض", "يتعرض", "تتعرض", "تعرضت", "تعرضوا", "يتعرضون", "خضع", "يخضع", "تخضع",
                              "يخضعون", "خضعوا", "أدى", "أدت", "يؤدي", "تؤدي", "أسفر", "أسفرت", "ادى", "ادت")}
@@ -450,8 +452,16 @@ class EventCoder:
             places = usable(near(doc, "places", 1))  # a headline without a place: its lead sentence's
         if places:
             fine = [p for p in places if p._.geo["precision"] != "country"] or places
-            best = min(fine, key=lambda p: (abs(p.start - span.start), p.start < span.start))
-            return dict(best._.geo)
+
+            def rank(p: Span) -> tuple[bool, int, bool]:
+                # a place introduced as one (في بغداد، قرب الموصل، جنوب إدلب) before any other, then the nearest
+                j = p.start - 1
+                while j > sent.start and doc[j].norm_ == "ال":
+                    j -= 1
+                placed = doc[j].norm_ in PLACE_MARKERS or p._.geo.get("relative") is not None if j >= sent.start else False
+                return not placed, abs(p.start - span.start), p.start < span.start
+
+            return dict(min(fine, key=rank)._.geo)
         if dl and not dl.get("newsroom"):
             return {k: dl[k] for k in ("text", "name", "country", "admin1", "lat", "lon", "geonameid", "precision")}
         if main_country:

@@ -18,8 +18,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from hadath.lexicon import Place, gazetteer
+from hadath.lexicon import Place, countries, gazetteer
 from hadath.lexicon.matcher import NormMatcher
+from hadath.text.normalize import fold, normalize
 
 PRECISION = {"country": "country", "city": "city", "region": "admin1", "point": "point"}
 
@@ -80,9 +81,119 @@ class GeoTagger:
             span.label_ = "GPE" if place.kind == "country" else "LOC"
             span._.geo = geo_record(place, span.text)
             out.append(span)
+        out = self._capitals_by_adjective(doc, out)
+        out = [facility(doc, span) for span in out]
+        for span in out:
+            relative_to(doc, span)
         doc.spans["places"] = out
         doc._.dateline = find_dateline(doc, out)
         return doc
+
+
+    def _capitals_by_adjective(self, doc: Doc, places: list[Span]) -> list[Span]:
+        """العاصمة الإماراتية، العاصمة العراقية بغداد: the capital of the adjective's country."""
+        taken = {i for p in places for i in range(p.start, p.end)}
+        added = []
+        for m in doc.spans.get("mentions", []):
+            kb = m._.kb or {}
+            if kb.get("kind") != "nationality" or m.start < 1:
+                continue
+            j = m.start - 1
+            if doc[j].norm_ == "ال" and j > 0:
+                j -= 1
+            if doc[j].norm_ not in CAPITAL_WORDS or (m.end < len(doc) and m.end in taken):
+                continue  # العاصمة السورية دمشق names the city itself
+            if j > 0 and doc[j - 1].norm_ == "ال":
+                j -= 1  # ال + عاصمة
+            cap = capital_place(kb["country"])
+            if cap is None or any(i in taken for i in range(j, m.end)):
+                continue
+            span = Span(doc, j, m.end, label="LOC")
+            span._.geo = geo_record(cap, span.text)
+            added.append(span)
+        return sorted(places + added, key=lambda p: p.start)
+
+
+def capital_place(iso3: str) -> Place | None:
+    """The gazetteer entry of a country's capital (as the country lexicon names it)."""
+    table = gazetteer()
+    for c in countries():
+        if c.iso3 == iso3:
+            for name in c.capitals:
+                for p in table.get(fold(name), ()):
+                    if p.country == iso3 and p.kind == "city":
+                        return p
+    return None
+
+
+FACILITIES = {"مطار": "Airport", "ميناء": "Port", "قاعده": "Base", "معبر": "Crossing", "مخيم": "Camp", "سجن": "Prison"}
+
+
+def facility(doc: Doc, span: Span) -> Span:
+    """مطار الحديدة، ميناء عدن، مطار أبوظبي الدولي: a facility named after a town is that facility.
+
+    The span grows over the facility word (and الدولي); the name becomes the facility's and the
+    coordinates stay the town's, so the precision stays the town's: the gazetteer has no point
+    for the facility itself."""
+    geo = span._.geo
+    j = span.start - 1
+    if j < 0 or geo.get("precision") not in ("city", "admin1"):
+        return span
+    if doc[j].norm_ == "ال" and j > 0:
+        j -= 1
+    kind = FACILITIES.get(doc[j].norm_)
+    if kind is None:
+        return span
+    start = j - 1 if j > 0 and doc[j - 1].norm_ == "ال" else j
+    end = span.end
+    international = end + 1 < len(doc) and doc[end].norm_ == "ال" and doc[end + 1].norm_ == "دولي"
+    if international:
+        end += 2
+    new = Span(doc, start, end, label="LOC")
+    new._.geo = dict(geo, text=new.text, name=f"{geo['name']}{' International' if international else ''} {kind}",
+                     feature=kind.lower())
+    return new
+
+
+DIRECTIONS = {"شمال": 0, "شمالي": 0, "شرق": 90, "شرقي": 90, "جنوب": 180, "جنوبي": 180, "غرب": 270, "غربي": 270}
+CAPITAL_WORDS = {"العاصمه", "عاصمه"}
+_KM = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:كيلومترا|كيلومترات|كيلومتر|كلم|كم)\s*(?:الى\s+)?$")
+
+
+def relative_to(doc: Doc, span: Span) -> None:
+    """جنوب بغداد، شمال شرق سوريا، 30 كيلومترا غرب الموصل: a place given relative to an anchor.
+
+    The span keeps the anchor's name; ``_.geo`` gets ``relative`` = {direction (degrees),
+    km}; with a distance the coordinates move that far in that direction and the precision
+    is a point, without one the area around a city is admin1 and a part of a country admin1.
+    """
+    j = span.start - 1
+    bearings = []
+    while j >= 0 and len(bearings) < 2 and doc[j].norm_ in DIRECTIONS:
+        bearings.insert(0, DIRECTIONS[doc[j].norm_])
+        j -= 1
+    if not bearings:
+        return
+    if len(bearings) == 2 and {bearings[0], bearings[1]} not in ({0, 90}, {0, 270}, {180, 90}, {180, 270}):
+        bearings = bearings[-1:]
+    if len(bearings) == 2:  # شمال شرق: between the two (north-west is 315, not 135)
+        a, b = sorted(bearings)
+        bearing = 315 if (a, b) == (0, 270) else (a + b) / 2
+    else:
+        bearing = bearings[0]
+    geo = dict(span._.geo)
+    before = doc.text[max(0, doc[j + 1].idx - 30):doc[j + 1].idx] if j + 1 < len(doc) else ""
+    km = _KM.search(normalize(before).text)
+    geo["relative"] = {"direction": bearing, "km": float(km.group(1).replace(",", ".")) if km else None}
+    if km and geo.get("lat") is not None:
+        d = float(km.group(1).replace(",", ".")) / 6371.0
+        lat1, lon1, brg = map(math.radians, (geo["lat"], geo["lon"], bearing))
+        lat2 = math.asin(math.sin(lat1) * math.cos(d) + math.cos(lat1) * math.sin(d) * math.cos(brg))
+        lon2 = lon1 + math.atan2(math.sin(brg) * math.sin(d) * math.cos(lat1), math.cos(d) - math.sin(lat1) * math.sin(lat2))
+        geo["lat"], geo["lon"], geo["precision"] = round(math.degrees(lat2), 4), round(math.degrees(lon2), 4), "point"
+    else:
+        geo["precision"] = "admin1" if geo["precision"] in ("city", "country") else geo["precision"]
+    span._.geo = geo
 
 
 def find_dateline(doc: Doc, places: list[Span]) -> dict | None:
