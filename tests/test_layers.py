@@ -145,3 +145,8 @@ def test_relative_places_capitals_and_facilities(nlp):
     doc = annotate("استهدف الحوثيون مطار أبوظبي الدولي بطائرة مسيرة", date="2020-01-01")
     assert doc.spans["places"][0].text == "مطار أبوظبي الدولي"
     assert doc.spans["places"][0]._.geo["name"] == "Abu Dhabi International Airport"
+
+
+def test_agency_first_dateline(nlp):
+    doc = annotate("(رويترز) - دمشق قال مسؤول سوري إن الجيش سيطر على البلدة", date="2020-01-01")
+    assert doc._.dateline["name"] == "Damascus" and not doc._.dateline["newsroom"]

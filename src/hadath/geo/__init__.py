@@ -59,6 +59,7 @@ def resolve(candidates: tuple[Place, ...], context: dict[str, int]) -> Place:
 
 
 _DATELINE_SEP = re.compile(r"^\s*(?:\([^)]{1,30}\)\s*)?[-–—:،,]")
+_AGENCY_BEFORE = re.compile(r"^\s*\([^)]{1,30}\)\s*[-–—:]+\s*$")
 _NEWSROOM_BEFORE = re.compile(r"(?:من|في)\s*$")
 _NEWSROOM_AFTER = re.compile(r"^\s*[،,]?\s*[^\n]{0,40}\((?:CNN|سي إن إن|رويترز|أ ف ب|ا ف ب|فرانس برس|د ب أ|اف ب)\)")
 
@@ -207,7 +208,8 @@ def find_dateline(doc: Doc, places: list[Span]) -> dict | None:
             continue
         after = text[span.end_char:span.end_char + 50]
         before = text[line_start:span.start_char]
-        if not _DATELINE_SEP.match(after) and not _NEWSROOM_AFTER.match(after):
+        agency_first = bool(_AGENCY_BEFORE.search(before))  # (رويترز) - دمشق
+        if not _DATELINE_SEP.match(after) and not _NEWSROOM_AFTER.match(after) and not agency_first:
             continue
         if len(before.split()) > 4:
             continue
