@@ -99,10 +99,51 @@ def number_value(words: str) -> float | None:
     return total + current
 
 
+# a count straight after a word of killing, wounding or arrest counts those people whatever noun
+# follows (مقتل 8 فلسطينيين، اعتقال 12 ناشطا)
+_AFTER_CONTEXT = re.compile(rf"(?<!\w)[وب]?(?P<ctx>{'|'.join(sorted(map(re.escape, CONTEXT), key=len, reverse=True))})\s+"
+                            rf"(?P<hedge>{HEDGES})?(?P<num>\d+(?:[.,]\d+)*|(?:{_WORD})(?:\s+و?(?:{_WORD}))*)\s+(?:من\s+)?(?P<noun>[^\s\d.,،]+)")
+# the dual of a counted noun is two of them: جنديان، شخصين، مدنيين are 2 only as duals, so only the -ان
+# and -يين/-ين forms of singular nouns that have a distinct plural are read
+DUALS = {fold(k): v for k, v in {
+    "جنديان": "troops", "جنديين": "troops", "شخصان": "people", "شخصين": "people", "طفلان": "people", "طفلين": "people",
+    "مدنيان": "people", "قتيلان": "dead", "قتيلين": "dead", "جريحان": "injured", "جريحين": "injured",
+    "شرطيان": "troops", "شرطيين": "troops", "عسكريان": "troops", "مسلحان": "troops", "صحفيان": "people",
+    "صحفيين": "people", "ناشطان": "people", "ناشطين": "people"}.items()}
+
+
 def find_quantities(text: str) -> list[dict]:
     norm = normalize(text)
     out = []
+    taken = bytearray(len(norm.text))
+    for m in _AFTER_CONTEXT.finditer(norm.text):
+        value = number_value(m.group("num"))
+        if value is None:
+            continue
+        s, e = m.start("num") - (len(m.group("hedge")) if m.group("hedge") else 0), m.end("noun")
+        unit, category = UNITS.get(m.group("noun"), ("person", None))
+        category = CONTEXT[m.group("ctx")] if category in (None, "people", "troops") else category
+        taken[s:e] = b"\x01" * (e - s)
+        os_, oe = norm.to_original(s, e)
+        out.append({"start": os_, "end": oe, "value": int(value) if value == int(value) else value,
+                    "approximate": bool(m.group("hedge")), "unit": unit, "category": category})
+    for m in re.finditer(r"\S+", norm.text):
+        w = m.group()
+        w = w[1:] if w[:1] in "وب" and w[1:] in DUALS else w
+        if w in DUALS and not any(taken[m.start():m.end()]):
+            category = DUALS[w]
+            before = norm.text[max(0, m.start() - 25):m.start()].split()
+            for b in reversed(before[-2:]):
+                b = b[1:] if b[:1] in "وب" and b[1:] in CONTEXT else b
+                if b in CONTEXT and category in ("people", "troops"):
+                    category = CONTEXT[b]
+                    break
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+            os_, oe = norm.to_original(*m.span())
+            out.append({"start": os_, "end": oe, "value": 2, "approximate": False, "unit": "person", "category": category})
     for m in _RX.finditer(norm.text):
+        if any(taken[m.start():m.end()]):
+            continue
         value = number_value(m.group("num"))
         if value is None:
             continue
@@ -118,7 +159,7 @@ def find_quantities(text: str) -> list[dict]:
         out.append({"start": s, "end": e, "value": int(value) if value == int(value) else value,
                     "approximate": bool(m.group("hedge")) or m.group("num").strip() in VAGUE,
                     "unit": unit, "category": category})
-    return out
+    return sorted(out, key=lambda q: q["start"])
 
 
 @Language.factory("hadath_quantities")
