@@ -164,7 +164,6 @@ class EventCoder:
             while j > sent.start and doc[j].norm_ == "ال":
                 j -= 1  # هيئة التفاوض: the article is not the word before
             prev = doc[j] if j >= sent.start else None
-            nxt = doc[span.end] if span.end < sent.end else None
             if prev is not None and prev.norm_ == "ب" and any(t.norm_ == "من" for t in doc[span.end:min(sent.end, span.end + 5)]):
                 return None  # بدعم من، بدعوة وبطلب من: the manner of another act
             if prev is not None and prev.norm_ in INSTITUTION_NOUNS:
@@ -496,9 +495,8 @@ class EventCoder:
     @staticmethod
     def size(doc: Doc, span: Span, etype: str) -> dict:
         out = {"dead": None, "injured": None, "arrested": None}
-        if etype not in ("ASSAULT", "COERCE"):
+        if etype not in FORCE_TYPES:
             return out
-        sent = sent_of(span)
         for q in near(doc, "quantities", sent_index(doc, span.start)):
             cat = q._.quantity["category"]
             if cat in out and out[cat] is None:

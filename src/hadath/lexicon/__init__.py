@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -235,22 +235,24 @@ def admin1_names() -> dict[tuple[str, str], str]:
     return out
 
 
-@lru_cache(maxsize=None)
-def months() -> dict[str, int]:
+def _month_table(name: str) -> dict[str, int]:
     out = {}
-    for r in read_tsv("months.tsv"):
+    for r in read_tsv(name):
         for v in variants(r["names_ar"]):
             out[fold(v)] = int(r["month"])
     return out
+
+
+@lru_cache(maxsize=None)
+def months() -> dict[str, int]:
+    """Folded month name of the Levantine, Western and Maghrebi systems -> month number."""
+    return _month_table("months.tsv")
 
 
 @lru_cache(maxsize=None)
 def hijri_months() -> dict[str, int]:
-    out = {}
-    for r in read_tsv("hijri_months.tsv"):
-        for v in variants(r["names_ar"]):
-            out[fold(v)] = int(r["month"])
-    return out
+    """Folded Hijri month name -> month number."""
+    return _month_table("hijri_months.tsv")
 
 
 @lru_cache(maxsize=None)

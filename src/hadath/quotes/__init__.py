@@ -80,7 +80,6 @@ class QuoteFinder:
             sent = doc[start:starts[k + 1] if k + 1 < len(starts) else len(doc)]
             cues = [t for t in sent if self._is_cue(t)]
             for cue in cues:
-                nxt = cue.nbor(1) if cue.i + 1 < len(doc) else None
                 speaker = _actor_after(actors, cue.i, sent.end)
                 if speaker is None or (speaker.start > cue.i + 1 and doc[cue.i + 1].norm_ in COMPLEMENTIZERS):
                     speaker = _actor_before(actors, cue.i, sent.start) or last_speaker
