@@ -85,3 +85,11 @@ def test_version_and_bad_date_flag(capsys):
         main(["--version"])
     assert e.value.code == 0 and "hadath" in capsys.readouterr().out
     assert main(["extract", "-", "--date", "yesterday"]) == 2
+
+
+def test_file_read_by_its_content_when_its_name_says_nothing(tmp_path):
+    f = tmp_path / "batch.in"
+    f.write_text(json.dumps({"id": "a", "date": "2021-05-10", "text": ARABIC}, ensure_ascii=False) + "\n"
+                 + json.dumps({"id": "b", "date": "2021-05-10", "text": ARABIC}, ensure_ascii=False) + "\n", encoding="utf-8")
+    code, out, _ = run(["extract", str(f), "-q"])
+    assert code == 0 and [json.loads(l)["id"] for l in out.splitlines()] == ["a", "b"]

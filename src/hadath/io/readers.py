@@ -2,8 +2,9 @@
 
 Formats, by file name: ``.jsonl`` / ``.jsonl.gz`` / ``.ndjson`` (one JSON
 object a line with ``id``, ``text``, ``date``); ``.html`` / ``.htm`` (the main
-text, by trafilatura); anything else is one plain-text article whose id is the
-file name's stem.  ``-`` reads stdin, as JSONL when it starts with ``{`` and
+text, by trafilatura); ``.txt`` is one plain-text article whose id is the file
+name's stem; a file with any other name is read as JSON lines when it starts
+with ``{``, as HTML when it is a page, else as one article.  ``-`` reads stdin, as JSONL when it starts with ``{`` and
 as one text otherwise.  A line or file that cannot be read becomes an item
 with an ``error`` and the reading goes on.
 """
@@ -114,6 +115,13 @@ def read_path(path: str, default_date: str | None = None) -> Iterator[Item]:
             return
         name = name[:-3]
     stem = p.name.split(".")[0]
+    sniff = raw[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not name.endswith((".txt", ".html", ".htm", ".xhtml")):
+        # a file named otherwise is read by what it holds: JSON lines or an HTML page
+        if sniff.startswith(b"{"):
+            name += ".jsonl"
+        elif sniff[:1] == b"<" and b"<html" in raw[:2048].lower():
+            name += ".html"
     if name.endswith((".jsonl", ".ndjson", ".json")):
         # JSONL lines are decoded one by one, so that one bad line loses only itself
         for n, bline in enumerate(raw.split(b"\n"), start=1):
