@@ -104,3 +104,10 @@ def test_date_of_the_trigger_clause():
     ev = extract("اعتقلت الشرطة المصرية ناشطا أمس، بعد أن كانت قد أفرجت عنه في مارس 2015", date="2018-05-10")["events"]
     coerce = next(e for e in ev if e["event"] == "COERCE")
     assert coerce["date"] == "2018-05-09" and coerce["date_precision"] == "day"
+
+
+def test_pathological_texts_are_coded_in_bounded_time():
+    # no stops, thousands of cues: sentences are cut so that per-sentence work stays bounded
+    for text in ("قال " * 5000, "مقتل 5 " * 3000, "ا" * 50000, "منذ 99999999999999999999 يوما قتل"):
+        rec = extract(text, date="2021-01-01")
+        assert "events" in rec

@@ -22,13 +22,30 @@ _KEY = "hadath_sent_starts"
 @Language.component("hadath_sentences")
 def set_sentences(doc: Doc) -> Doc:
     starts = {s for s, _ in split_sentences(doc.text)}
-    token_starts = [i for i, tok in enumerate(doc) if i == 0 or tok.idx in starts]
+    token_starts = _bounded([i for i, tok in enumerate(doc) if i == 0 or tok.idx in starts], doc)
     if len(doc):
         flags = numpy.full((len(doc), 1), -1, dtype="int32")
         flags[token_starts, 0] = 1
         doc.from_array([SENT_START], flags.astype("uint64"))  # one call: setting tokens one by one is quadratic in spaCy
     doc.user_data[_KEY] = token_starts
     return doc
+
+
+MAX_SENTENCE_TOKENS = 250  # text with no stops (lists, garbage) is cut so that per-sentence work stays bounded
+
+
+def _bounded(starts: list[int], doc: Doc) -> list[int]:
+    """Cut sentences longer than MAX_SENTENCE_TOKENS, at a comma when there is one."""
+    out: list[int] = []
+    ends = starts[1:] + [len(doc)]
+    for s, e in zip(starts, ends):
+        out.append(s)
+        while e - s > MAX_SENTENCE_TOKENS:
+            window = range(s + MAX_SENTENCE_TOKENS // 2, s + MAX_SENTENCE_TOKENS)
+            cut = next((i + 1 for i in reversed(window) if doc[i].text in ("،", ",", "؛", ";")), s + MAX_SENTENCE_TOKENS)
+            out.append(cut)
+            s = cut
+    return out
 
 
 def is_sent_start(doc: Doc, i: int) -> bool:

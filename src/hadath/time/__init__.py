@@ -145,7 +145,10 @@ class TimeTagger:
                 days = n
             else:
                 return None
-            return (date - dt.timedelta(days=days)).isoformat(), "day"
+            try:
+                return (date - dt.timedelta(days=days)).isoformat(), "day"
+            except (OverflowError, ValueError):
+                return None  # منذ 99999 يوما: before the calendar
         if kind == "daybefore":
             return (date - dt.timedelta(days=2)).isoformat(), "day"
         if kind == "yesterday":
