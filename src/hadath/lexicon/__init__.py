@@ -207,6 +207,7 @@ class Place:
     lon: float | None
     kind: str
     population: int
+    wordlike: bool = False  # a town named like a common word: a place only where the text says so
 
 
 @lru_cache(maxsize=None)
@@ -216,7 +217,7 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
     for r in read_tsv("gazetteer.tsv.gz"):
         p = Place(r["name"], int(r["geonameid"]) if r["geonameid"] else None, r["name_en"], r["country"], r["admin1"],
                   float(r["lat"]) if r["lat"] else None, float(r["lon"]) if r["lon"] else None, r["kind"],
-                  int(r["population"] or 0))
+                  int(r["population"] or 0), r.get("wordlike") == "1")
         key = fold(p.name)
         bucket = table.setdefault(key, [])
         if all(q.geonameid != p.geonameid or q.name_en != p.name_en for q in bucket):
