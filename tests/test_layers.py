@@ -170,3 +170,10 @@ def test_towns_named_like_words_need_their_context(nlp):
     assert places("وصل الوفد إلى صور اللبنانية") == [("صور", "LBN")]
     assert places("غرق قارب قرب صور العمانية") == [("صور", "OMN")]
     assert places("اشتباكات في الكرك الأردنية") == [("الكرك", "JOR")]
+
+
+def test_places_inside_names_and_in_context(nlp):
+    doc = annotate("قال بشار الأسد إن الجيش تقدم", date="2018-01-01")
+    assert [p.text for p in doc.spans["places"]] == []  # a name, not Béchar
+    doc = annotate("اشتباكات في الرمادي غرب العراق", date="2018-01-01")
+    assert ("الرمادي", "IRQ") in [(p.text, p._.geo["country"]) for p in doc.spans["places"]]

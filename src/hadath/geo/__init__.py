@@ -77,11 +77,15 @@ class GeoTagger:
         found = {(s, e): key for key, s, e in self.matcher(doc)}
         spans = filter_spans([Span(doc, s, e, label="LOC") for (s, e) in found])
         out = []
+        named = {i for m in doc.spans.get("mentions", []) if (m._.kb or {}).get("kind") in ("person", "org")
+                 for i in range(m.start, m.end)}
         for span in spans:
+            if all(i in named for i in range(span.start, span.end)):
+                continue  # بشار in بشار الأسد is a name, not Béchar
             key = found[(span.start, span.end)]
             candidates = self.table[key]
             if all(p.wordlike for p in candidates):
-                candidates = place_in_context(doc, span, candidates)
+                candidates = place_in_context(doc, span, candidates, context)
                 if not candidates:
                     continue  # صور "pictures", not Tyre
             place = resolve(candidates, context)
@@ -124,9 +128,11 @@ class GeoTagger:
 TOWN_WORDS = {"مدينه", "مدينتي", "بلده", "بلدتي", "قريه", "منطقه", "محافظه", "قضاء", "ناحيه", "مخيم", "ميناء", "مطار"}
 
 
-def place_in_context(doc: Doc, span: Span, candidates: tuple[Place, ...]) -> tuple[Place, ...]:
+def place_in_context(doc: Doc, span: Span, candidates: tuple[Place, ...],
+                     countries_named: dict[str, int] | None = None) -> tuple[Place, ...]:
     """The towns among ``candidates`` that the text says are meant: after مدينة/بلدة/قضاء or a
-    direction (جنوب صور), or followed by their country (صور اللبنانية، الكرك في الأردن)."""
+    direction (جنوب صور), followed by their country (صور اللبنانية), or after في/إلى in a
+    document that names their country (في الرمادي in a story about Iraq)."""
     j = span.start - 1
     while j >= 0 and doc[j].norm_ in ("ال", "ب", "ل", "و"):
         j -= 1
@@ -137,7 +143,12 @@ def place_in_context(doc: Doc, span: Span, candidates: tuple[Place, ...]) -> tup
             follow.add(m._.kb["country"])
     if follow:
         return tuple(p for p in candidates if p.country in follow)
-    return candidates if introduced else ()
+    if introduced:
+        return candidates
+    if j >= 0 and doc[j].norm_ in ("في", "الي", "قرب", "داخل") and countries_named:
+        # في الرمادي in a story that names Iraq
+        return tuple(p for p in candidates if p.country in countries_named)
+    return ()
 
 
 def capital_place(iso3: str) -> Place | None:
