@@ -44,11 +44,14 @@ OUT = ROOT / "src" / "hadath" / "lexicon" / "gazetteer.tsv.gz"
 EXTRA = ROOT / "src" / "hadath" / "lexicon" / "places_extra.tsv"
 COUNTRIES = ROOT / "src" / "hadath" / "lexicon" / "countries.tsv"
 ADMIN1 = ROOT / "src" / "hadath" / "lexicon" / "admin1.tsv"
+WORDLIKE = ROOT / "src" / "hadath" / "lexicon" / "places_wordlike.tsv"
 
 REGION = {
     "IQ", "SY", "LB", "JO", "PS", "IL", "EG", "SA", "AE", "QA", "KW", "BH", "OM", "YE", "LY", "TN", "DZ", "MA",
     "SD", "SS", "MR", "SO", "DJ", "KM", "IR", "TR", "AF", "EH",
 }
+ARAB_STATES = {"IQ", "SY", "LB", "JO", "PS", "EG", "SA", "AE", "QA", "KW", "BH", "OM", "YE", "LY", "TN", "DZ", "MA",
+               "SD", "MR", "SO", "DJ", "KM", "EH"}
 # towns of 500+ people are kept for the conflict states; 1000+ for the rest of the region
 SMALL_TOWNS = {"IQ", "SY", "YE", "LY", "LB", "PS", "JO", "EG", "SD", "SA", "AE", "QA", "KW", "BH", "OM"}
 WORLD_MIN_POP = 15000
@@ -115,6 +118,8 @@ def main() -> int:
     small_towns = frozenset(fold(n) for c in gc.get_cities().values() if int(c.get("population") or 0) <= 300_000
                             for n in arabic_names(c.get("alternatenames") or []))
     common, very_common = common_words(small_towns)
+    with open(WORDLIKE, encoding="utf-8") as f:
+        reviewed_wordlike = {fold(ln.split("\t")[0]) for ln in f if ln.strip() and not ln.startswith("#")}
     countries = gc.get_countries()
     iso3 = {k: v["iso3"] for k, v in countries.items()}
     rows: list[tuple] = []
@@ -144,7 +149,10 @@ def main() -> int:
                 continue
             # a town named like a common word (صور "pictures", الكرك) is kept but marked: hadath reads it
             # as the town only where the text says it is a place (مدينة صور، صور اللبنانية، جنوب صور)
-            wordlike = int(" " not in name and pop < BIG_CITY and key in common)
+            # outside the Arab states a one-word town (but a capital, listed apart) is rare in Arabic news and
+            # its Arabic name is often a word (بورصة "stock exchange", سيول "floods", يهود "Jews"): context too
+            wordlike = int(" " not in name and ((pop < BIG_CITY and key in common) or cc not in ARAB_STATES
+                                                or key in reviewed_wordlike))
             rows.append((name, city["geonameid"], city["name"], iso3.get(cc, ""), city.get("admin1code", ""),
                          round(city["latitude"], 4), round(city["longitude"], 4), "city", pop, wordlike))
     # capitals as hadath's country lexicon spells them (واشنطن, أبوظبي), resolved to their GeoNames city

@@ -84,10 +84,11 @@ class GeoTagger:
                 continue  # بشار in بشار الأسد is a name, not Béchar
             key = found[(span.start, span.end)]
             candidates = self.table[key]
-            if all(p.wordlike for p in candidates):
-                candidates = place_in_context(doc, span, candidates, context)
+            wordlike = tuple(p for p in candidates if p.wordlike)
+            if wordlike:  # صور "pictures", not Tyre, unless the text says it is the place
+                candidates = tuple(p for p in candidates if not p.wordlike) + place_in_context(doc, span, wordlike, context)
                 if not candidates:
-                    continue  # صور "pictures", not Tyre
+                    continue
             place = resolve(candidates, context)
             span.label_ = "GPE" if place.kind == "country" else "LOC"
             span._.geo = geo_record(place, span.text)
@@ -139,7 +140,14 @@ def place_in_context(doc: Doc, span: Span, candidates: tuple[Place, ...],
     introduced = j >= 0 and (doc[j].norm_ in TOWN_WORDS or doc[j].norm_ in DIRECTIONS)
     follow = set()
     for m in doc.spans.get("mentions", []):
-        if span.end <= m.start <= span.end + 3 and (m._.kb or {}).get("kind") in ("country", "nationality"):
+        kind = (m._.kb or {}).get("kind")
+        if m.start < span.end or m.start > span.end + 2:
+            continue
+        between = [t.norm_ for t in doc[span.end:m.start]]
+        # صور اللبنانية (the adjective right after), صور جنوب لبنان / الكرك في الأردن (a country after
+        # a direction or في): not any country named a few words on (كان الرئيس الفرنسي is not Cannes)
+        if (kind == "nationality" and not between) or (
+                kind == "country" and 0 < len(between) <= 2 and all(w in DIRECTIONS or w in ("في", "ب") for w in between)):
             follow.add(m._.kb["country"])
     if follow:
         return tuple(p for p in candidates if p.country in follow)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -220,8 +220,11 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
                   int(r["population"] or 0), r.get("wordlike") == "1")
         key = fold(p.name)
         bucket = table.setdefault(key, [])
-        if all(q.geonameid != p.geonameid or q.name_en != p.name_en for q in bucket):
+        same = [i for i, q in enumerate(bucket) if q.geonameid == p.geonameid and q.name_en == p.name_en]
+        if not same:
             bucket.append(p)
+        elif not p.wordlike:  # listed twice (a capital too): the plain listing wins
+            bucket[same[0]] = replace(bucket[same[0]], wordlike=False)
     return {k: tuple(sorted(v, key=lambda p: (p.kind != "country", -p.population))) for k, v in table.items()}
 
 
