@@ -93,6 +93,15 @@ def trigger_table() -> dict[str, Trigger]:
     return table
 
 
+def word_before(doc: Doc, i: int, start: int):
+    """The token before token ``i`` within the sentence starting at ``start``, the article
+    skipped (هيئة ال تفاوض -> هيئة); None at the sentence start."""
+    j = i - 1
+    while j > start and doc[j].norm_ == "ال":
+        j -= 1
+    return doc[j] if j >= start else None
+
+
 def is_participle(trig: Trigger) -> bool:
     """مؤكدا، مثنيا، منددا: an adverbial participle whose subject is the sentence's."""
     return trig.kind == "noun" and trig.form.startswith("م") and trig.form.endswith("ا")
@@ -160,10 +169,7 @@ class EventCoder:
                 t.norm_ in HABITUAL_AFTER for t in doc[span.end:min(sent.end, span.end + 4)]):
             return None  # عادة ما، يشن هجمات بين فترة وأخرى: a habit, not a happening
         if trig.kind in ("noun", "phrase") and not doc[span.start].norm_.startswith(("ي", "ت", "ن", "س")):
-            j = span.start - 1
-            while j > sent.start and doc[j].norm_ == "ال":
-                j -= 1  # هيئة التفاوض: the article is not the word before
-            prev = doc[j] if j >= sent.start else None
+            prev = word_before(doc, span.start, sent.start)  # هيئة التفاوض: not the article
             if prev is not None and prev.norm_ == "ب" and any(t.norm_ == "من" for t in doc[span.end:min(sent.end, span.end + 5)]):
                 return None  # بدعم من، بدعوة وبطلب من: the manner of another act
             if prev is not None and prev.norm_ in INSTITUTION_NOUNS:
@@ -334,6 +340,8 @@ class EventCoder:
             else:
                 break
         quote = self._quote(doc, span)
+        speaker = self._speaker(doc, span, actors) if quote is not None else None
+        marked_agent = self._marked_agent(doc, span, after)
         between = self._between(doc, span, actors)
         overlapping = [a for a in actors if a.start < span.end and a.end > span.start and self._usable(a)]
         if len(adj) >= 2 or (adj and etype in MUTUAL and trig.kind in ("noun", "phrase")):
@@ -341,8 +349,8 @@ class EventCoder:
         elif between and trig.kind in ("noun", "phrase"):
             return between, []  # مباحثات / اتفاقية / اشتباكات بين X و Y
         elif trig.kind in ("noun", "phrase") and quote is not None and quote._.quote.get("object") \
-                and self._speaker(doc, span, actors) is not None:
-            actor = [self._speaker(doc, span, actors)]  # أكد قائد أميركي ... دعم قواته
+                and speaker is not None:
+            actor = [speaker]  # أكد قائد أميركي ... دعم قواته
         elif overlapping and etype not in PATIENT_GENITIVE and trig.kind in ("noun", "phrase"):
             actor = overlapping[:1]  # انسحاب القوات الاميركية
         elif is_verbal(trig, doc[span.start]) and span.start > sent.start and doc[span.start - 1].norm_ in RELATIVES \
@@ -364,10 +372,8 @@ class EventCoder:
             patient = etype in PATIENT_GENITIVE or trig.mode in PATIENT_MODES
             if first_after is not None and not marked(first_after) and not patient:
                 agent = first_after  # هجوم المليشيات: the genitive is the agent
-            agent = self._marked_agent(doc, span, after) or agent
+            agent = marked_agent or agent
             if agent is None:
-                speaker = self._speaker(doc, span, actors)
-                # a UN agency or a newspaper reporting deaths did not kill anyone
                 # a UN agency, a court or a newspaper reporting deaths did not kill anyone: only an
                 # armed speaker's report of force is its own claim (الجيش أعلن مقتل ...)
                 if speaker is not None and not (etype in FORCE_TYPES and speaker._.actor.get("sector") not in ARMED) \
@@ -392,7 +398,7 @@ class EventCoder:
                     break
         # برصاص الجيش، بنيران القوات، من قبل المليشيات: the one named so used the force, whatever
         # stands after the verb (قتل ثمانية فلسطينيين ... برصاص الجيش: a passive)
-        agent = self._marked_agent(doc, span, after) if etype in FORCE_TYPES else None
+        agent = marked_agent if etype in FORCE_TYPES else None
         if agent is not None and agent not in actor:
             victims = [a for a in actor if a.start > span.start]
             actor = [agent]
@@ -454,10 +460,8 @@ class EventCoder:
 
             def rank(p: Span) -> tuple[bool, int, bool]:
                 # a place introduced as one (في بغداد، قرب الموصل، جنوب إدلب) before any other, then the nearest
-                j = p.start - 1
-                while j > sent.start and doc[j].norm_ == "ال":
-                    j -= 1
-                placed = doc[j].norm_ in PLACE_MARKERS or p._.geo.get("relative") is not None if j >= sent.start else False
+                prev = word_before(doc, p.start, sent.start)
+                placed = prev is not None and (prev.norm_ in PLACE_MARKERS or p._.geo.get("relative") is not None)
                 return not placed, abs(p.start - span.start), p.start < span.start
 
             return dict(min(fine, key=rank)._.geo)

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from hadath.lexicon import noun_forms, past_forms, present_forms, read_tsv
+from hadath.text.component import sentences
 from hadath.text.normalize import fold
 
 COMPLEMENTIZERS = {"ان", "بان", "لان"}
@@ -35,10 +36,9 @@ def speech_forms() -> frozenset[str]:
     return frozenset(out)
 
 
-def _actor_after(actors: list[Span], i: int, sent_end: int, limit: int = WINDOW) -> Span | None:
+def _actor_after(actors: "_Sorted", i: int, sent_end: int, limit: int = WINDOW) -> Span | None:
     """The first non-locative actor starting in (i, i + limit] within the sentence; ``actors`` sorted."""
-    starts = [a.start for a in actors] if not hasattr(actors, "starts") else actors.starts
-    for k in range(bisect_right(starts, i), len(actors)):
+    for k in range(bisect_right(actors.starts, i), len(actors)):
         a = actors[k]
         if a.start > i + limit or a.start >= sent_end:
             break
@@ -47,10 +47,9 @@ def _actor_after(actors: list[Span], i: int, sent_end: int, limit: int = WINDOW)
     return None
 
 
-def _actor_before(actors: list[Span], i: int, sent_start: int) -> Span | None:
+def _actor_before(actors: "_Sorted", i: int, sent_start: int) -> Span | None:
     """The last non-locative actor ending at or before i and starting in the sentence."""
-    starts = [a.start for a in actors] if not hasattr(actors, "starts") else actors.starts
-    for k in range(bisect_right(starts, i) - 1, -1, -1):
+    for k in range(bisect_right(actors.starts, i) - 1, -1, -1):
         a = actors[k]
         if a.start < sent_start:
             break
@@ -75,9 +74,7 @@ class QuoteFinder:
         actors = _Sorted(doc.spans.get("actors", []))
         quotes = []
         last_speaker: Span | None = None
-        starts = doc.user_data.get("hadath_sent_starts") or [s.start for s in doc.sents]
-        for k, start in enumerate(starts):
-            sent = doc[start:starts[k + 1] if k + 1 < len(starts) else len(doc)]
+        for sent in sentences(doc):
             cues = [t for t in sent if self._is_cue(t)]
             for cue in cues:
                 speaker = _actor_after(actors, cue.i, sent.end)

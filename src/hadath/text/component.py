@@ -63,6 +63,12 @@ def _starts(doc: Doc) -> list[int]:
     return starts
 
 
+def sentences(doc: Doc) -> list[Span]:
+    """The sentences of the Doc as spans (``doc.sents`` without its per-call annotation check)."""
+    starts = _starts(doc)
+    return [doc[s:e] for s, e in zip(starts, starts[1:] + [len(doc)])]
+
+
 def sent_index(doc: Doc, i: int) -> int:
     """The number of the sentence that token ``i`` is in (from 0)."""
     return max(0, bisect_right(_starts(doc), i) - 1)
