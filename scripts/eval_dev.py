@@ -49,16 +49,42 @@ def run(shared: Path, out: Path, as_json: bool) -> dict:
         res = json.loads(subprocess.run([sys.executable, str(scorer), str(gold_jsonl), str(pred_path), "--json"],
                                         capture_output=True, text=True, check=True).stdout)
         res["seconds"] = round(took, 2)
+        res["place_mentions"] = place_mentions(docs, preds)
         results[name] = res
         if not as_json:
             print(f"== {name}: {len(docs)} documents coded in {took:.2f} s")
             print(subprocess.run([sys.executable, str(scorer), str(gold_jsonl), str(pred_path)],
                                  capture_output=True, text=True, check=True).stdout)
+            pm = res["place_mentions"]
+            print(f"gold place mentions found as places of the right country: {pm['found']}/{pm['gold']}"
+                  f" ({pm['share']})\n")
     if as_json:
         print(json.dumps(results))
     else:
         print(f"pipeline load: {load_s:.2f} s")
     return results
+
+
+def place_mentions(docs: list[dict], preds: list[dict]) -> dict:
+    """Of the distinct place texts of the gold events' locations, how many the coder found as a
+    place entity geocoded to the gold country: the entity's text (folded, clitics and all) equals,
+    contains or lies inside the gold text (حدود قطاع غزة holds the entity قطاع غزة)."""
+    import re
+
+    from hadath.text.normalize import fold
+
+    def inside(small: str, big: str) -> bool:  # whole words, clitics allowed: جده in قصر السلام بجده
+        return re.search(rf"(?:^|\s)[وفبلك]*{re.escape(small)}(?:$|\s)", big) is not None
+
+    gold = found = 0
+    for d, p in zip(docs, preds):
+        wanted = {(fold(e["location"]["text"]), e["location"].get("country")) for e in d["events"]
+                  if (e.get("location") or {}).get("text")}
+        places = [(fold(e["text"]), e["geo"].get("country")) for e in p.get("entities", []) if e.get("geo")]
+        for text, country in wanted:
+            gold += 1
+            found += any(c == country and (inside(t, text) or inside(text, t)) for t, c in places)
+    return {"gold": gold, "found": found, "share": round(found / gold, 3) if gold else None}
 
 
 def main() -> int:

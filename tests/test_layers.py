@@ -1,7 +1,7 @@
 """Unit tests of the pipeline layers: places, actors, times, quantities, quotes."""
 import datetime as dt
 
-from hadath.pipeline import annotate
+from hadath.pipeline import annotate, extract
 from hadath.quantities import find_quantities
 from hadath.time import TimeTagger
 
@@ -177,3 +177,43 @@ def test_places_inside_names_and_in_context(nlp):
     assert [p.text for p in doc.spans["places"]] == []  # a name, not Béchar
     doc = annotate("اشتباكات في الرمادي غرب العراق", date="2018-01-01")
     assert ("الرمادي", "IRQ") in [(p.text, p._.geo["country"]) for p in doc.spans["places"]]
+
+
+def test_capital_named_by_an_adjective_that_is_also_the_country(nlp):
+    doc = annotate("قال الحريري في مؤتمر صحفي بالعاصمة السعودية، الرياض، السبت", date="2018-03-17")
+    got = [(p.text, p._.geo["name"]) for p in doc.spans["places"]]
+    assert got == [("العاصمة السعودية", "Riyadh"), ("الرياض", "Riyadh")]  # not Saudi Arabia the country
+
+
+def test_named_sites_borders_and_provinces(nlp):
+    def places(text):
+        doc = annotate(text, date="2020-01-01")
+        return [(p.text, p._.geo["name"], p._.geo["precision"]) for p in doc.spans["places"]]
+
+    assert places("كرم الملك في قصر السلام بجدة شركة محلية") == [("قصر السلام بجدة", "palace in Jeddah", "city")]
+    assert places("قتل ثمانية برصاص الجيش على حدود قطاع غزة") == [("حدود قطاع غزة", "Gaza Strip border", "admin1")]
+    assert places("قتل شاب في محافظة جنين") == [("محافظة جنين", "Jenin Governorate", "admin1")]
+    assert places("قتل شاب في جنين") == [("جنين", "Janīn", "city")]  # the bare name is the town
+    # an airport with a name of its own is placed by its town, not made a site of the town
+    assert places("استقبله في مطار الرئاسة في العاصمة الإماراتية") == [("العاصمة الإماراتية", "Abu Dhabi", "city")]
+
+
+def event_places(text, date="2018-06-15"):
+    rec = extract(text, date=date)
+    return [(e["event"], (e["location"] or {}).get("text"), (e["location"] or {}).get("source")) for e in rec["events"]]
+
+
+def test_event_location_sources(nlp):
+    # the relative phrase says where the airport is; the event is at the airport
+    got = event_places("سيطرت القوات الحكومية، الجمعة، على مدخل مطار الحديدة غربي اليمن بعد مواجهات مع الحوثيين")
+    assert got and all(loc == "مطار الحديدة" for _, loc, _ in got)
+    # a headline without a place takes its lead's; a sentence without one, the scene just set
+    got = event_places("القوات العراقية تقصف مواقع المسلحين\n"
+                       "قصفت القوات العراقية مواقع لتنظيم داعش في مدينة الموصل أمس.\n"
+                       "وقتل الجيش العراقي خمسة مسلحين خلال القصف.")
+    assert ("ASSAULT", "الموصل", "lead") in got and ("ASSAULT", "الموصل", "context") in got
+    # nothing in the text places it: the dateline does, unless it is a newsroom
+    got = event_places("بغداد - قالت الشرطة العراقية إن مسلحين هاجموا نقطة تفتيش للجيش العراقي")
+    assert got and got[0][1:] == ("بغداد", "dateline")
+    got = event_places("ايلاف من لندن : هاجم مسلحون نقطة تفتيش للجيش العراقي وقال العراق إنه سيرد")
+    assert got and got[0][1:] == ("العراق", "document")

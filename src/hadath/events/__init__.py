@@ -441,41 +441,70 @@ class EventCoder:
     # ---- place, time, size ----------------------------------------------------------
     @staticmethod
     def location(doc: Doc, span: Span, main_country: str | None) -> dict | None:
-        sent = sent_of(span)
+        """Where the event happened, and ``source`` saying how the text placed it: a place in the
+        trigger's ``clause``, else in its ``sentence``; for a headline, the ``lead``'s; else the
+        scene the previous two sentences set (``context``); else the ``dateline``; else the country
+        the ``document`` is about."""
         k = sent_index(doc, span.start)
-        acting = {i for a in near(doc, "actors", k) if not a._.actor.get("locative") for i in range(a.start, a.end)}
         dl = doc._.dateline
         newsroom = dl["start"] if dl and dl.get("newsroom") else None
-        def usable(ps: list[Span]) -> list[Span]:
-            return [p for p in ps if p._.geo
+
+        def usable(j: int) -> list[Span]:
+            acting = {i for a in near(doc, "actors", j) if not a._.actor.get("locative") for i in range(a.start, a.end)}
+            return [p for p in near(doc, "places", j) if p._.geo
                     and p.start not in acting  # واشنطن ستقدم: a place named as an actor is not where
-                    and p.start_char != newsroom]  # ايلاف من لندن: never the place of the news
+                    and p.start_char != newsroom  # ايلاف من لندن: never the place of the news
+                    and "describes" not in p._.geo]  # الحديدة غربي اليمن: the place is الحديدة
 
-        places = usable(near(doc, "places", k))
-        if not places and k == 0 and is_title(doc):
-            acting |= {i for a in near(doc, "actors", 1) if not a._.actor.get("locative") for i in range(a.start, a.end)}
-            places = usable(near(doc, "places", 1))  # a headline without a place: its lead sentence's
+        def placed(p: Span) -> bool:
+            # introduced as a place: في بغداد، قرب الموصل، جنوب إدلب، مطار الحديدة
+            prev = word_before(doc, p.start, sent_of(p).start)
+            return (prev is not None and prev.norm_ in PLACE_MARKERS) or "relative" in p._.geo or "feature" in p._.geo
+
+        def fine(ps: list[Span]) -> list[Span]:
+            return [p for p in ps if p._.geo["precision"] != "country"]
+
+        def out(p: Span, source: str) -> dict:
+            return dict({k: v for k, v in p._.geo.items() if k != "describes"}, source=source)
+
+        title = k == 0 and is_title(doc)
+        places = usable(k)
         if places:
-            fine = [p for p in places if p._.geo["precision"] != "country"] or places
+            def rank(p: Span) -> tuple[bool, int, bool]:  # a place introduced as one, then the nearest
+                return not placed(p), abs(p.start - span.start), p.start < span.start
 
-            def rank(p: Span) -> tuple[bool, int, bool]:
-                # a place introduced as one (في بغداد، قرب الموصل، جنوب إدلب) before any other, then the nearest
-                prev = word_before(doc, p.start, sent.start)
-                placed = prev is not None and (prev.norm_ in PLACE_MARKERS or p._.geo.get("relative") is not None)
-                return not placed, abs(p.start - span.start), p.start < span.start
-
-            return dict(min(fine, key=rank)._.geo)
+            best = min(fine(places) or places, key=rank)
+            if title and best._.geo["precision"] == "country":
+                # يصل إلى الإمارات: the body says where in the country (في العاصمة الإماراتية)
+                inside = [p for j in (1, 2) for p in fine(usable(j)) if placed(p) and p._.geo["country"] == best._.geo["country"]]
+                if inside:
+                    return out(inside[0], "lead")
+            a, b = (best.end, span.start) if best.end <= span.start else (span.end, best.start)
+            return out(best, "sentence" if any(t.text in CLAUSE_MARKS for t in doc[a:b]) else "clause")
+        if title:
+            # a headline without a place: its lead's, the place the lead introduces first
+            for j in (1, 2):
+                lead = usable(j)
+                if lead:
+                    return out(min(fine(lead) or lead, key=lambda p: (not placed(p), p.start)), "lead")
+        else:
+            # the scene the story has just set: لقي متظاهرون مصرعهم ... after في مدينة خور مشهر
+            for j in (k - 1, k - 2):
+                scene = [p for p in usable(j) if placed(p)] if j > 0 or not is_title(doc) else []
+                if scene:  # the nearest sentence that sets one; its finest place
+                    return out((fine(scene) or scene)[-1], "context")
         if dl and not dl.get("newsroom"):
-            return {k: dl[k] for k in ("text", "name", "country", "admin1", "lat", "lon", "geonameid", "precision")}
+            rec = {k: dl[k] for k in ("text", "name", "country", "admin1", "lat", "lon", "geonameid", "precision")}
+            return dict(rec, source="dateline")
         if main_country:
             key = "hadath_main_place"
             if key not in doc.user_data:
                 doc.user_data[key] = next((dict(p._.geo) for p in doc.spans.get("places", []) if p._.geo
                                            and p._.geo["country"] == main_country and p._.geo["precision"] == "country"), None)
             if doc.user_data[key]:
-                return dict(doc.user_data[key])
+                return dict(doc.user_data[key], source="document")
             return {"text": None, "name": None, "country": main_country, "admin1": None, "lat": None, "lon": None,
-                    "geonameid": None, "precision": "country"}
+                    "geonameid": None, "precision": "country", "source": "document"}
         return None
 
     @staticmethod

@@ -20,6 +20,7 @@ from spacy.util import filter_spans
 
 from hadath.lexicon import Place, admin1_names, countries, gazetteer
 from hadath.lexicon.matcher import NormMatcher
+from hadath.text.component import sent_of
 from hadath.text.normalize import fold, normalize
 
 PRECISION = {"country": "country", "city": "city", "region": "admin1", "point": "point"}
@@ -89,26 +90,34 @@ class GeoTagger:
                 candidates = tuple(p for p in candidates if not p.wordlike) + place_in_context(doc, span, wordlike, context)
                 if not candidates:
                     continue
+            unit = admin_unit(doc, span, candidates)
+            if unit is not None:  # محافظة جنين: the governorate, not the town
+                span, candidates = unit
             place = resolve(candidates, context)
             span.label_ = "GPE" if place.kind == "country" else "LOC"
             span._.geo = geo_record(place, span.text)
             out.append(span)
         out = self._capitals_by_adjective(doc, out)
         out = [facility(doc, span) for span in out]
-        for span in out:
+        for n, span in enumerate(out):
             relative_to(doc, span)
+            if n and span._.geo.get("relative") and describes(doc, out[n - 1], span):
+                span._.geo["describes"] = out[n - 1].start_char
         doc.spans["places"] = out
         doc._.dateline = find_dateline(doc, out)
         return doc
 
 
     def _capitals_by_adjective(self, doc: Doc, places: list[Span]) -> list[Span]:
-        """العاصمة الإماراتية، العاصمة العراقية بغداد: the capital of the adjective's country."""
-        taken = {i for p in places for i in range(p.start, p.end)}
-        added = []
+        """العاصمة الإماراتية، بالعاصمة السعودية: the capital of the adjective's country.
+
+        An adjective that is also the country's name (السعودية) was read as the country: after
+        العاصمة it names the capital instead."""
+        taken = {i: p for p in places for i in range(p.start, p.end)}
+        added, replaced = [], set()
         for m in doc.spans.get("mentions", []):
             kb = m._.kb or {}
-            if kb.get("kind") != "nationality" or m.start < 1:
+            if kb.get("kind") not in ("nationality", "country") or m.start < 1:
                 continue
             j = m.start - 1
             if doc[j].norm_ == "ال" and j > 0:
@@ -117,16 +126,38 @@ class GeoTagger:
                 continue  # العاصمة السورية دمشق names the city itself
             if j > 0 and doc[j - 1].norm_ == "ال":
                 j -= 1  # ال + عاصمة
+            own = taken.get(m.start)
+            if own is not None and not ((own.start, own.end) == (m.start, m.end) and own._.geo["precision"] == "country"):
+                continue
             cap = capital_place(kb["country"])
-            if cap is None or any(i in taken for i in range(j, m.end)):
+            if cap is None or any(i in taken for i in range(j, m.start)):
                 continue
             span = Span(doc, j, m.end, label="LOC")
             span._.geo = geo_record(cap, span.text)
             added.append(span)
-        return sorted(places + added, key=lambda p: p.start)
+            if own is not None:
+                replaced.add((own.start, own.end))
+        kept = [p for p in places if (p.start, p.end) not in replaced]
+        return sorted(kept + added, key=lambda p: p.start)
 
 
 TOWN_WORDS = {"مدينه", "مدينتي", "بلده", "بلدتي", "قريه", "منطقه", "محافظه", "قضاء", "ناحيه", "مخيم", "ميناء", "مطار"}
+
+
+ADMIN_WORDS = {"محافظه", "ولايه", "اقليم", "مقاطعه"}
+
+
+def admin_unit(doc: Doc, span: Span, candidates: tuple[Place, ...]) -> tuple[Span, tuple[Place, ...]] | None:
+    """محافظة جنين، ولاية الخرطوم: after a word for a province, the province of that name, the
+    span grown over the word; None where the gazetteer has no province of that name."""
+    j = span.start - 1
+    if j < 0 or doc[j].norm_ not in ADMIN_WORDS:
+        return None
+    regions = tuple(p for p in candidates if p.kind == "region")
+    if not regions:
+        return None
+    start = j - 1 if j > 0 and doc[j - 1].norm_ == "ال" else j
+    return Span(doc, start, span.end, label="LOC"), regions
 
 
 def place_in_context(doc: Doc, span: Span, candidates: tuple[Place, ...],
@@ -171,19 +202,28 @@ def capital_place(iso3: str) -> Place | None:
     return None
 
 
-FACILITIES = {"مطار": "Airport", "ميناء": "Port", "قاعده": "Base", "معبر": "Crossing", "مخيم": "Camp", "سجن": "Prison"}
+FACILITIES = {"مطار": "Airport", "ميناء": "Port", "قاعده": "Base", "معبر": "Crossing", "مخيم": "Camp", "سجن": "Prison",
+              "حدود": "border"}
+# buildings and sites named in their own right and then placed in a town: قصر السلام بجدة
+# (buildings only: an airport or base with a name of its own, مطار الرئاسة, is placed by its town)
+NAMED_SITES = {"قصر": "palace", "مقر": "headquarters", "سجن": "prison", "مستشفي": "hospital", "فندق": "hotel",
+               "جامعه": "university", "مسجد": "mosque", "كنيسه": "church", "ملعب": "stadium", "سفاره": "embassy",
+               "قنصليه": "consulate"}
 
 
 def facility(doc: Doc, span: Span) -> Span:
-    """مطار الحديدة، ميناء عدن، مطار أبوظبي الدولي: a facility named after a town is that facility.
+    """مطار الحديدة، ميناء عدن، مطار أبوظبي الدولي، حدود قطاع غزة: a facility named after a town
+    is that facility; قصر السلام بجدة، سجن صيدنايا في ريف دمشق: a named site in a town is that site.
 
-    The span grows over the facility word (and الدولي); the name becomes the facility's and the
-    coordinates stay the town's, so the precision stays the town's: the gazetteer has no point
-    for the facility itself."""
+    The span grows over the facility word (and الدولي) or the whole site's name; the name
+    becomes the facility's and the coordinates stay the town's, so the precision stays the
+    town's: the gazetteer has no point for the facility itself."""
     geo = span._.geo
     j = span.start - 1
     if j < 0 or geo.get("precision") not in ("city", "admin1"):
         return span
+    if doc[j].norm_ in ("ب", "في") and j > 0:
+        return named_site(doc, span, j)
     if doc[j].norm_ == "ال" and j > 0:
         j -= 1
     kind = FACILITIES.get(doc[j].norm_)
@@ -198,6 +238,25 @@ def facility(doc: Doc, span: Span) -> Span:
     new._.geo = dict(geo, text=new.text, name=f"{geo['name']}{' International' if international else ''} {kind}",
                      feature=kind.lower())
     return new
+
+
+def named_site(doc: Doc, span: Span, prep: int) -> Span:
+    """The site word at most three words before ``ب``/``في`` + town, nothing but its name between
+    (قصر السلام بجدة، مقر الأمم المتحدة في جنيف), else the town alone."""
+    sent_start = sent_of(span).start
+    for j in range(prep - 1, max(sent_start, prep - 5) - 1, -1):
+        tok = doc[j]
+        if not tok.is_alpha:
+            return span
+        kind = NAMED_SITES.get(tok.norm_)
+        if kind is not None and j < prep - 1:
+            start = j - 1 if j > sent_start and doc[j - 1].norm_ == "ال" else j
+            if doc[prep - 1].norm_ == "ال":
+                return span
+            new = Span(doc, start, span.end, label="LOC")
+            new._.geo = dict(span._.geo, text=new.text, name=f"{kind} in {span._.geo['name']}", feature=kind)
+            return new
+    return span
 
 
 DIRECTIONS = {"شمال": 0, "شمالي": 0, "شرق": 90, "شرقي": 90, "جنوب": 180, "جنوبي": 180, "غرب": 270, "غربي": 270}
@@ -239,6 +298,16 @@ def relative_to(doc: Doc, span: Span) -> None:
     else:
         geo["precision"] = "admin1" if geo["precision"] in ("city", "country") else geo["precision"]
     span._.geo = geo
+
+
+def describes(doc: Doc, place: Span, rel: Span) -> bool:
+    """مطار الحديدة غربي اليمن، الرقة شمال سوريا: the relative phrase says where the place
+    right before it lies, in the same country; the event is at that place, not in the region."""
+    j = rel.start - 1
+    while j >= place.end and doc[j].norm_ in DIRECTIONS:
+        j -= 1
+    return (j == place.end - 1 and place._.geo.get("country") == rel._.geo.get("country")
+            and place._.geo.get("precision") in ("city", "point"))
 
 
 def find_dateline(doc: Doc, places: list[Span]) -> dict | None:
