@@ -193,7 +193,7 @@ def test_named_sites_borders_and_provinces(nlp):
     assert places("كرم الملك في قصر السلام بجدة شركة محلية") == [("قصر السلام بجدة", "palace in Jeddah", "city")]
     assert places("قتل ثمانية برصاص الجيش على حدود قطاع غزة") == [("حدود قطاع غزة", "Gaza Strip border", "admin1")]
     assert places("قتل شاب في محافظة جنين") == [("محافظة جنين", "Jenin Governorate", "admin1")]
-    assert places("أغلقت السلطات المصرية معبر رفح") == [("معبر رفح", "Rafah Crossing", "city")]
+    assert places("أغلقت السلطات المصرية معبر رفح") == [("معبر رفح", "Rafah Crossing", "point")]
     assert places("قتل شاب في جنين") == [("جنين", "Janīn", "city")]  # the bare name is the town
     # an airport with a name of its own is placed by its town, not made a site of the town
     assert places("استقبله في مطار الرئاسة في العاصمة الإماراتية") == [("العاصمة الإماراتية", "Abu Dhabi", "city")]
