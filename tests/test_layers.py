@@ -230,3 +230,20 @@ def test_foreign_cities_read_as_they_stand_unless_they_are_words(nlp):
     assert places("فاز ليفربول على مانشستر سيتي") == []  # clubs
     assert places("ارتفع المؤشر في بورصة اسطنبول") == [("اسطنبول", "TUR")]  # the stock exchange is no town
     assert places("طائرة من طراز بوينغ") == []  # "model", not Taraz
+
+
+def test_visits_newsroom_lines_and_headline_places(nlp):
+    # a visit is where it goes, though the country visited is also a participant
+    got = event_places("وزار الرئيس المصري عبد الفتاح السيسي روسيا الإثنين والتقى الرئيس الروسي", date="2018-10-17")
+    assert ("CONSULT", "روسيا", "clause") in got
+    # nothing on a newsroom line places an event or makes the story's country
+    rec = extract("ميلانيا عن تغريدات ترامب\nأتلانتا، الولايات المتحدة الأمريكية (CNN) – قالت ميلانيا ترامب "
+                  "خلال زيارتها لمصر، السبت، إنها لا تتفق مع زوجها الرئيس الأمريكي", date="2018-10-06")
+    visits = [e for e in rec["events"] if e["event"] == "CONSULT"]
+    assert visits and visits[0]["location"]["text"] == "مصر"
+    assert all((e["location"] or {}).get("text") != "الولايات المتحدة الأمريكية" for e in rec["events"])
+    # a headline's short name is the place its lead names in full
+    got = event_places("الجيش الإسرائيلي يعتقل أقارب منفذ هجوم جنين\n"
+                       "أعلن الجيش الإسرائيلي، السبت، اعتقال اثنين من أقارب شاب فلسطيني نفذ عملية دهس في محافظة جنين.",
+                       date="2018-03-17")
+    assert ("COERCE", "محافظة جنين", "lead") in got

@@ -102,6 +102,34 @@ def word_before(doc: Doc, i: int, start: int):
     return doc[j] if j >= start else None
 
 
+def newsroom_stretch(doc: Doc) -> tuple[int, int]:
+    """Character range of an outlet's newsroom line ("ايلاف من لندن"، "أتلانتا، الولايات
+    المتحدة الأمريكية (CNN)"): nothing named there places an event or makes a story's country."""
+    dl = doc._.dateline
+    if not dl or not dl.get("newsroom"):
+        return (0, 0)
+    a, b = dl.get("stretch") or (dl["start"], dl["end"])
+    return (a, b)
+
+
+def destination(doc: Doc, span: Span, room: tuple[int, int]) -> Span | None:
+    """Where a visit goes: the first place after the trigger in its clause, after إلى/ل, within
+    three words or right after the visitor (زار السيسي روسيا، زيارتها لمصر، زيارة رسمية إلى الرياض)."""
+    sent = sent_of(span)
+    for p in near(doc, "places", sent_index(doc, span.start)):
+        if p.start < span.end or not p._.geo or room[0] <= p.start_char < room[1] or "describes" in p._.geo:
+            continue
+        between = doc[span.end:p.start]
+        if any(t.text in CLAUSE_MARKS for t in between) or p.start >= sent.end:
+            return None
+        prev = doc[p.start - 1].norm_
+        visitor = {i for a in near(doc, "actors", sent_index(doc, span.start)) for i in range(a.start, a.end)}
+        if prev in ("الي", "ل") or len(between) <= 3 or all(t.i in visitor for t in between):
+            return p  # ... or after the visitor's name: زار الرئيس المصري عبد الفتاح السيسي روسيا
+        return None
+    return None
+
+
 def is_participle(trig: Trigger) -> bool:
     """مؤكدا، مثنيا، منددا: an adverbial participle whose subject is the sentence's."""
     return trig.kind == "noun" and trig.form.startswith("م") and trig.form.endswith("ا")
@@ -440,20 +468,20 @@ class EventCoder:
 
     # ---- place, time, size ----------------------------------------------------------
     @staticmethod
-    def location(doc: Doc, span: Span, main_country: str | None) -> dict | None:
+    def location(doc: Doc, span: Span, main_country: str | None, visit: bool = False) -> dict | None:
         """Where the event happened, and ``source`` saying how the text placed it: a place in the
         trigger's ``clause``, else in its ``sentence``; for a headline, the ``lead``'s; else the
         scene the previous two sentences set (``context``); else the ``dateline``; else the country
         the ``document`` is about."""
         k = sent_index(doc, span.start)
         dl = doc._.dateline
-        newsroom = dl["start"] if dl and dl.get("newsroom") else None
+        room = newsroom_stretch(doc)
 
         def usable(j: int) -> list[Span]:
             acting = {i for a in near(doc, "actors", j) if not a._.actor.get("locative") for i in range(a.start, a.end)}
             return [p for p in near(doc, "places", j) if p._.geo
                     and p.start not in acting  # واشنطن ستقدم: a place named as an actor is not where
-                    and p.start_char != newsroom  # ايلاف من لندن: never the place of the news
+                    and not room[0] <= p.start_char < room[1]  # ايلاف من لندن: never the place of the news
                     and "describes" not in p._.geo]  # الحديدة غربي اليمن: the place is الحديدة
 
         def placed(p: Span) -> bool:
@@ -468,12 +496,23 @@ class EventCoder:
             return dict({k: v for k, v in p._.geo.items() if k != "describes"}, source=source)
 
         title = k == 0 and is_title(doc)
+        if visit:
+            there = destination(doc, span, room)
+            if there is not None:  # زار السيسي روسيا، خلال زيارتها لمصر: the visit is where it goes
+                return out(there, "clause")
         places = usable(k)
         if places:
             def rank(p: Span) -> tuple[bool, int, bool]:  # a place introduced as one, then the nearest
                 return not placed(p), abs(p.start - span.start), p.start < span.start
 
             best = min(fine(places) or places, key=rank)
+            if title:
+                # الجيش يعتقل أقارب منفذ هجوم جنين: the lead names the place in full (في محافظة جنين)
+                short = f" {fold(best.text)} "
+                fuller = [p for j in (1, 2) for p in usable(j) if len(p.text) > len(best.text)
+                          and short in f" {fold(p.text)} " and p._.geo.get("country") == best._.geo.get("country")]
+                if fuller:
+                    return out(fuller[0], "lead")
             if title and best._.geo["precision"] == "country":
                 # يصل إلى الإمارات: the body says where in the country (في العاصمة الإماراتية)
                 inside = [p for j in (1, 2) for p in fine(usable(j)) if placed(p) and p._.geo["country"] == best._.geo["country"]]
@@ -500,7 +539,8 @@ class EventCoder:
             key = "hadath_main_place"
             if key not in doc.user_data:
                 doc.user_data[key] = next((dict(p._.geo) for p in doc.spans.get("places", []) if p._.geo
-                                           and p._.geo["country"] == main_country and p._.geo["precision"] == "country"), None)
+                                           and p._.geo["country"] == main_country and p._.geo["precision"] == "country"
+                                           and not room[0] <= p.start_char < room[1]), None)
             if doc.user_data[key]:
                 return dict(doc.user_data[key], source="document")
             return {"text": None, "name": None, "country": main_country, "admin1": None, "lat": None, "lon": None,
@@ -576,9 +616,11 @@ class EventCoder:
     def __call__(self, doc: Doc) -> Doc:
         actors = sorted(doc.spans.get("actors", []), key=lambda a: a.start)
         counts: dict[str, int] = {}
+        room = newsroom_stretch(doc)
         for a in actors:
             c = a._.actor.get("country")
-            if c and a._.actor.get("kind") in ("country", "nationality", "capital", "place"):
+            if c and a._.actor.get("kind") in ("country", "nationality", "capital", "place") \
+                    and not room[0] <= a.start_char < room[1]:
                 counts[c] = counts.get(c, 0) + 1
         main_country = max(counts, key=counts.get) if counts else None
         events: list[dict] = []
@@ -620,7 +662,7 @@ class EventCoder:
             conf += 0.12 if actor and sent_of(actor[0]).start == sent.start else 0
             conf += 0.08 if recipient else 0
             conf -= 0.15 if "vague" in trig.note or "ambiguous" in trig.note else 0
-            location = self.location(doc, span, main_country)
+            location = self.location(doc, span, main_country, visit=trig.mode == "visit" and etype == "CONSULT")
             if location and location.get("country"):
                 # المدنيين، المتظاهرين، الحكومة with no country named: the country where it happens
                 for rec, sp in zip(a_recs + r_recs, actor + recipient):

@@ -326,8 +326,11 @@ def find_dateline(doc: Doc, places: list[Span]) -> dict | None:
             continue
         if len(before.split()) > 4:
             continue
-        newsroom = bool(_NEWSROOM_BEFORE.search(before)) or bool(_NEWSROOM_AFTER.match(after))
-        return dict(span._.geo, newsroom=newsroom, start=span.start_char, end=span.end_char)
+        room = _NEWSROOM_AFTER.match(after)
+        newsroom = bool(_NEWSROOM_BEFORE.search(before)) or bool(room)
+        # the whole newsroom line ("أتلانتا، الولايات المتحدة الأمريكية (CNN)") places nothing
+        upto = span.end_char + room.end() if room else span.end_char
+        return dict(span._.geo, newsroom=newsroom, start=span.start_char, end=span.end_char, stretch=[line_start, upto])
     return None
 
 
