@@ -27,6 +27,14 @@ def test_ligature_expands_and_maps_back():
     assert norm.to_original(0, 2) == (0, 1)
 
 
+def test_presentation_forms_without_decomposition_stay():
+    # the ornate brackets of Quranic quotations have no decomposition: kept, not folded forever
+    assert fold("﴿ إنا ﴾") == "﴿ انا ﴾"
+    every = "".join(map(chr, [*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFD)]))
+    assert len(normalize(every).offsets) == len(normalize(every).text)
+    assert fold(every) == normalize(every).text
+
+
 def test_sentences_news():
     t = "قال د. أحمد إن 3.5 مليون «نزحوا. ثم عادوا» أمس. وأضاف: هل هذا؟ نعم!\nسطر جديد"
     sents = [t[s:e] for s, e in split_sentences(t)]

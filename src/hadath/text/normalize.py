@@ -39,8 +39,12 @@ def _fold_char(ch: str) -> str:
     if ch in _FOLD:
         return _FOLD[ch]
     if 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFC:
-        # presentation forms and ligatures (ﻻ, ﷲ): decompose, then fold
-        return "".join(_fold_char(c) for c in unicodedata.normalize("NFKC", ch) if c != " ")
+        # presentation forms and ligatures (ﻻ, ﷲ): decompose, then fold; a form with no
+        # decomposition (the ornate brackets ﴾ ﴿) stays as it is
+        decomposed = unicodedata.normalize("NFKC", ch)
+        if decomposed == ch:
+            return ch
+        return "".join(_fold_char(c) for c in decomposed if c != " ")
     return ch
 
 
