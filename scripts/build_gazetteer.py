@@ -28,6 +28,9 @@ Sources (both on PyPI, nothing downloaded at build or run time beyond them):
   GeoNames codes): the Arabic names of the region's first-level subdivisions.
 - src/hadath/lexicon/places_extra.tsv: hand-kept places the news names that
   are not towns (bases, crossings, camps, regions), with coordinates.
+- src/hadath/lexicon/places_mined.tsv: places the shared corpora name that the
+  lists above lack or spell otherwise (خور مشهر، قاعدة العند، الأحساء), mined
+  after place words and reviewed one by one.
 
 Output columns: name (as written), geonameid, name_en, country (ISO3),
 admin1 (GeoNames admin1 code), lat, lon, kind (country|city|region|point),
@@ -51,6 +54,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 OUT = ROOT / "src" / "hadath" / "lexicon" / "gazetteer.tsv.gz"
 EXTRA = ROOT / "src" / "hadath" / "lexicon" / "places_extra.tsv"
+MINED = ROOT / "src" / "hadath" / "lexicon" / "places_mined.tsv"
 COUNTRIES = ROOT / "src" / "hadath" / "lexicon" / "countries.tsv"
 ADMIN1 = ROOT / "src" / "hadath" / "lexicon" / "admin1.tsv"
 WORDLIKE = ROOT / "src" / "hadath" / "lexicon" / "places_wordlike.tsv"
@@ -180,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
                 word = pop < BIG_CITY and key in common
             else:
                 word = pop < FOREIGN_TOWN or key in foreign_words
-            wordlike = int(" " not in name and (word or key in reviewed_wordlike))
+            wordlike = int((" " not in name and word) or key in reviewed_wordlike)
             rows.append((name, city["geonameid"], city["name"], iso3.get(cc, ""), city.get("admin1code", ""),
                          round(city["latitude"], 4), round(city["longitude"], 4), "city", pop, wordlike))
     # capitals as hadath's country lexicon spells them (واشنطن, أبوظبي), resolved to their GeoNames city
@@ -207,14 +211,19 @@ def main(argv: list[str] | None = None) -> int:
         for name in rec["names_ar"].split("|"):
             if name.strip():
                 rows.append((name.strip(), "", rec["name_en"], rec["country"], code, rec["lat"], rec["lon"], "region", 0))
-    if EXTRA.exists():
-        with open(EXTRA, encoding="utf-8") as f:
+    for extra in (EXTRA, MINED):
+        with open(extra, encoding="utf-8") as f:
             lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
         for rec in csv.DictReader(lines, delimiter="\t"):
             for name in rec["names_ar"].split("|"):
                 rows.append((name.strip(), rec.get("geonameid") or "", rec["name_en"], rec["country"], rec.get("admin1", ""),
                              rec["lat"], rec["lon"], rec["kind"], rec.get("population") or 0))
     rows = [r if len(r) == 10 else (*r, 0) for r in rows]
+    # the reviewed word-like names hold for provinces and hand-kept places too (إب is also آب
+    # "August", سرت "spread"), but never for a country or a capital
+    capitals = {fold(n) for rec in country_rows for n in rec["capital_ar"].split("|") if n.strip()}
+    rows = [(*r[:9], 1) if r[7] != "country" and fold(r[0]) in reviewed_wordlike and fold(r[0]) not in capitals else r
+            for r in rows]
     rows.sort(key=lambda r: (r[0], -int(r[8] or 0)))
     buf = io.StringIO()
     w = csv.writer(buf, delimiter="\t", lineterminator="\n")

@@ -247,3 +247,19 @@ def test_visits_newsroom_lines_and_headline_places(nlp):
                        "أعلن الجيش الإسرائيلي، السبت، اعتقال اثنين من أقارب شاب فلسطيني نفذ عملية دهس في محافظة جنين.",
                        date="2018-03-17")
     assert ("COERCE", "محافظة جنين", "lead") in got
+
+
+def test_place_spelling_variants_and_adjectives(nlp):
+    def places(text):
+        doc = annotate(text, date="2020-01-01")
+        return [(p.text, p._.geo["name"]) for p in doc.spans["places"]]
+
+    # ة/ه, إ/ا, ى/ي and the ﻻ ligature all find the same town, the text kept as written
+    assert places("وصل الوفد الى اللاذقيه") == [("اللاذقيه", "Latakia")]
+    assert places("وصل الوفد إلى الﻼذقية") == [("الﻼذقية", "Latakia")]
+    assert places("قصف في ادلب وإدلب") == [("ادلب", "Idlib Governorate"), ("إدلب", "Idlib Governorate")]  # the province, as the news means it
+    assert places("اجتمعوا في شرم الشيخ ثم في دير الزور") == [("شرم الشيخ", "Sharm el-Sheikh"), ("دير الزور", "Deir ez-Zor")]
+    # an adjective names its country
+    doc = annotate("قصفت القوات السورية والطائرات الروسية مواقع المعارضة", date="2020-01-01")
+    countries = {(m._.kb or {}).get("country") for m in doc.spans["mentions"] if (m._.kb or {}).get("kind") == "nationality"}
+    assert {"SYR", "RUS"} <= countries

@@ -24,6 +24,7 @@ from spacy.util import filter_spans
 
 from hadath.lexicon import Trigger, context_words, read_tsv, triggers
 from hadath.lexicon.matcher import NormMatcher
+from hadath.quotes import COMPLEMENTIZERS, speech_forms
 from hadath.text.component import is_sent_start, near, sent_index, sent_of
 from hadath.text.normalize import fold
 
@@ -64,6 +65,7 @@ TOPIC_MARKERS = {fold(w) for w in ("حول", "بشأن", "بخصوص", "خطوا
                                    "آليات", "ضرورة", "أهمية")}
 # triggers of intent: an event noun they govern is wanted, promised or refused, not done
 INTENT_TYPES = {"REQUEST", "THREATEN", "AGREE", "REJECT"}
+SPOKEN_TYPES = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE"}  # acts that can be done by saying
 PRONOUN_OBJECTS = {"لها", "له", "لهم", "لهما", "اليها", "اليه", "اليهم", "عليها", "عليه", "عليهم", "ضدها", "ضده", "ضدهم"}
 RELATIVES = {fold(w) for w in ("التي", "الذي", "الذين", "اللذين", "اللتين", "اللتان", "اللذان", "والتي", "والذي", "والذين")}
 HABITUAL_AFTER = {fold(w) for w in ("فترة", "الحين", "حين", "لآخر", "باستمرار", "مرارا", "دوما")}
@@ -100,6 +102,19 @@ def word_before(doc: Doc, i: int, start: int):
     while j > start and doc[j].norm_ == "ال":
         j -= 1
     return doc[j] if j >= start else None
+
+
+def speech_frame(doc: Doc, span: Span) -> tuple[int, int] | None:
+    """(speech verb, إن/أن) token indices when the trigger is said in its sentence: قال X في Y إن ... trigger."""
+    sent = sent_of(span)
+    comp = None
+    for j in range(span.start - 1, sent.start - 1, -1):
+        norm = doc[j].norm_
+        if comp is None and norm in COMPLEMENTIZERS:
+            comp = j
+        elif comp is not None and norm in speech_forms():
+            return j, comp
+    return None
 
 
 def newsroom_stretch(doc: Doc) -> tuple[int, int]:
@@ -468,7 +483,8 @@ class EventCoder:
 
     # ---- place, time, size ----------------------------------------------------------
     @staticmethod
-    def location(doc: Doc, span: Span, main_country: str | None, visit: bool = False) -> dict | None:
+    def location(doc: Doc, span: Span, main_country: str | None, visit: bool = False,
+                 spoken: bool = False) -> dict | None:
         """Where the event happened, and ``source`` saying how the text placed it: a place in the
         trigger's ``clause``, else in its ``sentence``; for a headline, the ``lead``'s; else the
         scene the previous two sentences set (``context``); else the ``dateline``; else the country
@@ -479,7 +495,7 @@ class EventCoder:
 
         def usable(j: int) -> list[Span]:
             acting = {i for a in near(doc, "actors", j) if not a._.actor.get("locative") for i in range(a.start, a.end)}
-            return [p for p in near(doc, "places", j) if p._.geo
+            return [p for p in near(doc, "places", j) if p._.geo and p._.geo.get("country")  # not "Europe"
                     and p.start not in acting  # واشنطن ستقدم: a place named as an actor is not where
                     and not room[0] <= p.start_char < room[1]  # ايلاف من لندن: never the place of the news
                     and "describes" not in p._.geo]  # الحديدة غربي اليمن: the place is الحديدة
@@ -496,28 +512,45 @@ class EventCoder:
             return dict({k: v for k, v in p._.geo.items() if k != "describes"}, source=source)
 
         title = k == 0 and is_title(doc)
+
+        def from_lead(best: Span) -> Span | None:
+            """A headline's place as its lead gives it: in full (هجوم جنين -> في محافظة جنين) or,
+            for a country, where in it (يصل إلى الإمارات -> في العاصمة الإماراتية)."""
+            short = f" {fold(best.text)} "
+            lead = [p for j in (1, 2) for p in usable(j) if p._.geo.get("country") == best._.geo.get("country")]
+            fuller = [p for p in lead if len(p.text) > len(best.text) and short in f" {fold(p.text)} "]
+            if fuller:
+                return fuller[0]
+            if best._.geo["precision"] == "country":
+                inside = [p for p in fine(lead) if placed(p)]
+                return inside[0] if inside else None
+            return None
+
         if visit:
             there = destination(doc, span, room)
             if there is not None:  # زار السيسي روسيا، خلال زيارتها لمصر: the visit is where it goes
-                return out(there, "clause")
+                lead = from_lead(there) if title else None
+                return out(lead, "lead") if lead is not None else out(there, "clause")
         places = usable(k)
+        frame = speech_frame(doc, span) if spoken else None
+        if frame is not None:
+            # قال الحريري في مؤتمر صحفي بالرياض إن المدنيين في الغوطة ...: an accusation, a demand or
+            # praise is made where it is spoken; the places it speaks of are its topic
+            cue, comp = frame
+            setting = [p for p in places if cue < p.start < comp and placed(p)]
+            if setting:
+                return out(setting[-1], "clause")
+            places = [p for p in places if p.start < comp]
+        if spoken:  # انتقد ... المدنيين الفارين من الغوطة: a place not introduced as one is what is spoken of
+            places = [p for p in places if placed(p)]
         if places:
             def rank(p: Span) -> tuple[bool, int, bool]:  # a place introduced as one, then the nearest
                 return not placed(p), abs(p.start - span.start), p.start < span.start
 
             best = min(fine(places) or places, key=rank)
-            if title:
-                # الجيش يعتقل أقارب منفذ هجوم جنين: the lead names the place in full (في محافظة جنين)
-                short = f" {fold(best.text)} "
-                fuller = [p for j in (1, 2) for p in usable(j) if len(p.text) > len(best.text)
-                          and short in f" {fold(p.text)} " and p._.geo.get("country") == best._.geo.get("country")]
-                if fuller:
-                    return out(fuller[0], "lead")
-            if title and best._.geo["precision"] == "country":
-                # يصل إلى الإمارات: the body says where in the country (في العاصمة الإماراتية)
-                inside = [p for j in (1, 2) for p in fine(usable(j)) if placed(p) and p._.geo["country"] == best._.geo["country"]]
-                if inside:
-                    return out(inside[0], "lead")
+            lead = from_lead(best) if title else None
+            if lead is not None:
+                return out(lead, "lead")
             a, b = (best.end, span.start) if best.end <= span.start else (span.end, best.start)
             return out(best, "sentence" if any(t.text in CLAUSE_MARKS for t in doc[a:b]) else "clause")
         if title:
@@ -529,7 +562,8 @@ class EventCoder:
         else:
             # the scene the story has just set: لقي متظاهرون مصرعهم ... after في مدينة خور مشهر
             for j in (k - 1, k - 2):
-                scene = [p for p in usable(j) if placed(p)] if j > 0 or not is_title(doc) else []
+                scene = [p for p in usable(j) if placed(p) and not (spoken and speech_frame(doc, p))] \
+                    if j > 0 or not is_title(doc) else []  # (for what is said, not the places spoken of)
                 if scene:  # the nearest sentence that sets one; its finest place
                     return out((fine(scene) or scene)[-1], "context")
         if dl and not dl.get("newsroom"):
@@ -662,7 +696,8 @@ class EventCoder:
             conf += 0.12 if actor and sent_of(actor[0]).start == sent.start else 0
             conf += 0.08 if recipient else 0
             conf -= 0.15 if "vague" in trig.note or "ambiguous" in trig.note else 0
-            location = self.location(doc, span, main_country, visit=trig.mode == "visit" and etype == "CONSULT")
+            location = self.location(doc, span, main_country, visit=trig.mode == "visit" and etype == "CONSULT",
+                                     spoken=etype in SPOKEN_TYPES)
             if location and location.get("country"):
                 # المدنيين، المتظاهرين، الحكومة with no country named: the country where it happens
                 for rec, sp in zip(a_recs + r_recs, actor + recipient):

@@ -39,19 +39,31 @@ def geo_record(place: Place, text: str) -> dict:
 
 
 def doc_countries(doc: Doc) -> dict[str, int]:
-    """How often each country is named in the document (names and adjectives)."""
+    """How often each country is named in the document (names and adjectives).
+
+    A name that is also a big city abroad (عمان: Oman, or Amman) says nothing about
+    which country the story is about."""
+    table = gazetteer()
     counts: dict[str, int] = {}
     for span in doc.spans.get("mentions", []):
         kb = span._.kb or {}
         if kb.get("kind") in ("country", "nationality") and kb.get("country"):
+            if kb["kind"] == "country" and any(p.kind == "city" and p.country != kb["country"] and p.population >= 100_000
+                                               for p in table.get(fold(span.text), ())):
+                continue
             counts[kb["country"]] = counts.get(kb["country"], 0) + 1
     return counts
 
 
 def resolve(candidates: tuple[Place, ...], context: dict[str, int]) -> Place:
+    """The most likely place: population first; a country named in the story, or the place
+    being a country, lifts it.  A namesake under an eighth the size of the largest candidate is not
+    lifted (جنيف in a story naming the United States is still Geneva, not Geneva, Illinois)."""
+    largest = max(p.population for p in candidates)
+
     def score(p: Place) -> float:
         s = math.log10(p.population + 10)
-        if p.country in context:
+        if p.country in context and not (largest >= 100_000 and p.population * 8 < largest and p.kind == "city"):
             s += 3 + math.log2(1 + context[p.country])
         if p.kind == "country":
             s += 2
@@ -83,6 +95,8 @@ class GeoTagger:
         for span in spans:
             if all(i in named for i in range(span.start, span.end)):
                 continue  # بشار in بشار الأسد is a name, not Béchar
+            if is_team(doc, span):
+                continue  # ريال مدريد، منتخب مصر، مانشستر سيتي: a team, not the place
             key = found[(span.start, span.end)]
             candidates = self.table[key]
             wordlike = tuple(p for p in candidates if p.wordlike)
@@ -90,6 +104,8 @@ class GeoTagger:
                 candidates = tuple(p for p in candidates if not p.wordlike) + place_in_context(doc, span, wordlike, context)
                 if not candidates:
                     continue
+            if "\u0651" in span.text and any(p.kind == "city" for p in candidates):
+                candidates = tuple(p for p in candidates if p.kind == "city")  # عمّان is Amman, عُمان Oman
             unit = admin_unit(doc, span, candidates)
             if unit is not None:  # محافظة جنين: the governorate, not the town
                 span, candidates = unit
@@ -142,6 +158,21 @@ class GeoTagger:
 
 
 TOWN_WORDS = {"مدينه", "مدينتي", "بلده", "بلدتي", "قريه", "منطقه", "محافظه", "قضاء", "ناحيه", "مخيم", "ميناء", "مطار"}
+
+
+# words that make a place's name a team's: ريال مدريد، نادي الزمالك، منتخب مصر، مانشستر سيتي
+TEAM_BEFORE = {fold(w) for w in ("ريال", "أتلتيكو", "اتلتيكو", "نادي", "فريق", "منتخب", "بايرن", "إنتر", "انتر",
+                                  "إيه سي", "يوفنتوس", "أولمبيك", "سبورتينغ", "سبورتنغ", "باريس سان")}
+TEAM_AFTER = {fold(w) for w in ("سيتي", "يونايتد", "هوتسبير", "سان جيرمان")}
+
+
+def is_team(doc: Doc, span: Span) -> bool:
+    j = span.start - 1
+    while j >= 0 and doc[j].norm_ in ("ال", "ل", "و", "ب"):
+        j -= 1
+    before = doc[j].norm_ if j >= 0 else ""
+    after = doc[span.end].norm_ if span.end < len(doc) else ""
+    return before in TEAM_BEFORE or after in TEAM_AFTER
 
 
 ADMIN_WORDS = {"محافظه", "ولايه", "اقليم", "مقاطعه"}
