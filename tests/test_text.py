@@ -36,12 +36,15 @@ def test_presentation_forms_without_decomposition_stay():
 
 
 def test_sentences_news():
-    t = "قال د. أحمد إن 3.5 مليون «نزحوا. ثم عادوا» أمس. وأضاف: هل هذا؟ نعم!\nسطر جديد"
+    t = "غزة.. احتجاجات وإطارات مشتعلة\nقال د. أحمد إن 3.5 مليون «نزحوا. ثم عادوا» أمس. وأضاف: هل هذا؟ نعم!\nسطر جديد"
     sents = [t[s:e] for s, e in split_sentences(t)]
-    assert sents[0] == "قال د. أحمد إن 3.5 مليون «نزحوا. ثم عادوا» أمس."
-    assert sents[1] == "وأضاف: هل هذا؟"
-    assert sents[2] == "نعم!"
-    assert sents[3] == "سطر جديد"
+    assert sents[0] == "غزة.. احتجاجات وإطارات مشتعلة"  # a headline is one sentence
+    assert sents[1] == "قال د. أحمد إن 3.5 مليون «نزحوا. ثم عادوا» أمس."
+    assert sents[2] == "وأضاف: هل هذا؟"
+    assert sents[3] == "نعم!"
+    assert sents[4] == "سطر جديد"
+    one_line = "قال أحمد إنه عاد. وأضاف أنه سيبقى."  # no headline: a single line splits as ever
+    assert len(split_sentences(one_line)) == 2
 
 
 def test_sentences_blank_and_empty():

@@ -3,14 +3,17 @@
 Boundaries: line breaks; ``.`` ``؟`` ``?`` ``!`` ``…`` (and runs of them)
 followed by white space, a closing quote or the end of the text.  Not a
 boundary: a full stop inside a number (3.5), after a one-letter abbreviation
-(د. for doctor, م. for the Gregorian year), or inside a short quotation in
-«» or "" (a quoted sentence stays inside the sentence that reports it).
+(د. for doctor, م. for the Gregorian year), inside a short quotation in
+«» or "" (a quoted sentence stays inside the sentence that reports it), or
+inside a headline: a first line under 200 characters is one sentence
+("غزة.. احتجاجات وإطارات مشتعلة").
 """
 from __future__ import annotations
 
 _ENDERS = set(".!?؟…")
 _CLOSERS = set("»\"”')]")
 _MAX_QUOTE = 400  # a "quote" longer than this is a stray mark, not a quotation
+_HEADLINE = 200
 
 # one-letter and short abbreviations that take a full stop (folded forms are not
 # needed: these are compared on the original text)
@@ -34,6 +37,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     guillemets = 0
     in_dquote = False
     dquote_at = -1
+    first_line = text.find("\n")
+    headline_end = first_line if 0 < first_line < _HEADLINE else 0
     while i < n:
         ch = text[i]
         if ch == "«":
@@ -53,7 +58,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             guillemets, in_dquote = 0, False
             i += 1
             continue
-        if ch in _ENDERS and not guillemets and not in_dquote:
+        if ch in _ENDERS and not guillemets and not in_dquote and i >= headline_end:
             j = i
             while j + 1 < n and text[j + 1] in _ENDERS:
                 j += 1
