@@ -194,6 +194,8 @@ def test_named_sites_borders_and_provinces(nlp):
     assert places("قتل ثمانية برصاص الجيش على حدود قطاع غزة") == [("حدود قطاع غزة", "Gaza Strip border", "admin1")]
     assert places("قتل شاب في محافظة جنين") == [("محافظة جنين", "Jenin Governorate", "admin1")]
     assert places("أغلقت السلطات المصرية معبر رفح") == [("معبر رفح", "Rafah Crossing", "point")]
+    assert places("أحبط رجال الجمارك بمنفذ الخفجي تهريب") == [("منفذ الخفجي", "Al Khafjī Border Crossing", "city")]
+    assert places("قال خلال زيارة إلى وسط فرنسا") == [("فرنسا", "France", "admin1")]  # the middle of the country
     assert places("قتل شاب في جنين") == [("جنين", "Janīn", "city")]  # the bare name is the town
     # an airport with a name of its own is placed by its town, not made a site of the town
     assert places("استقبله في مطار الرئاسة في العاصمة الإماراتية") == [("العاصمة الإماراتية", "Abu Dhabi", "city")]

@@ -30,6 +30,11 @@ def gazetteer_keys():
     return gazetteer().keys()
 
 
+def place_words() -> set[str]:
+    """The folded words that introduce or qualify a place name (مطار، محافظة، وسط، جنوب ...)."""
+    return set(FACILITIES) | set(NAMED_SITES) | TOWN_WORDS | ADMIN_WORDS | set(DIRECTIONS) | CENTRE | CAPITAL_WORDS
+
+
 def geo_record(place: Place, text: str) -> dict:
     return {
         "text": text, "name": place.name_en, "country": place.country or None,
@@ -234,7 +239,7 @@ def capital_place(iso3: str) -> Place | None:
 
 
 FACILITIES = {"مطار": "Airport", "ميناء": "Port", "قاعده": "Base", "معبر": "Crossing", "مخيم": "Camp", "سجن": "Prison",
-              "حدود": "border"}
+              "حدود": "border", "منفذ": "Border Crossing"}
 # buildings and sites named in their own right and then placed in a town: قصر السلام بجدة
 # (buildings only: an airport or base with a name of its own, مطار الرئاسة, is placed by its town)
 NAMED_SITES = {"قصر": "palace", "مقر": "headquarters", "سجن": "prison", "مستشفي": "hospital", "فندق": "hotel",
@@ -292,17 +297,24 @@ def named_site(doc: Doc, span: Span, prep: int) -> Span:
 
 DIRECTIONS = {"شمال": 0, "شمالي": 0, "شرق": 90, "شرقي": 90, "جنوب": 180, "جنوبي": 180, "غرب": 270, "غربي": 270}
 CAPITAL_WORDS = {"العاصمه", "عاصمه"}
+CENTRE = {"وسط"}
 _KM = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:كيلومترا|كيلومترات|كيلومتر|كلم|كم)\s*(?:الى\s+)?$")
 
 
 def relative_to(doc: Doc, span: Span) -> None:
-    """جنوب بغداد، شمال شرق سوريا، 30 كيلومترا غرب الموصل: a place given relative to an anchor.
+    """جنوب بغداد، شمال شرق سوريا، 30 كيلومترا غرب الموصل، وسط فرنسا: a place given relative to an anchor.
 
     The span keeps the anchor's name; ``_.geo`` gets ``relative`` = {direction (degrees),
     km}; with a distance the coordinates move that far in that direction and the precision
     is a point, without one the area around a city is admin1 and a part of a country admin1.
     """
     j = span.start - 1
+    if j >= 0 and doc[j].norm_ in CENTRE:  # وسط فرنسا، وسط بغداد: the middle of it, no bearing
+        geo = dict(span._.geo, relative={"direction": None, "km": None})
+        if geo["precision"] == "country":
+            geo["precision"] = "admin1"
+        span._.geo = geo
+        return
     bearings = []
     while j >= 0 and len(bearings) < 2 and doc[j].norm_ in DIRECTIONS:
         bearings.insert(0, DIRECTIONS[doc[j].norm_])

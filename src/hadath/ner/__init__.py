@@ -66,9 +66,9 @@ def kb_entries() -> tuple[tuple[str, dict], ...]:
 def known_words() -> set[str]:
     """Every token of the lexicons, for the clitic tokenizer."""
     from hadath.events import trigger_table
-    from hadath.geo import gazetteer_keys
+    from hadath.geo import gazetteer_keys, place_words
 
-    words: set[str] = set()
+    words: set[str] = set(place_words())  # بمنفذ، بمقر، بوسط: the words the geo layer looks for before a name
     for pattern in [p for p, _ in kb_entries()] + list(trigger_table()) + list(gazetteer_keys()):
         for w in pattern.split():
             words.add(w)
