@@ -86,7 +86,7 @@ def cmd_ingest(args) -> int:
     try:
         stats = ingest(args.inputs, args.db, workers=args.workers, engine=args.engine, scheduler=args.scheduler,
                        batch_size=args.batch_size, default_date=args.date, progress=not args.quiet,
-                       window_days=args.window)
+                       window_days=args.window, verbose=args.verbose)
     except StoreError as e:
         print(f"hadath: {e}", file=sys.stderr)
         return 2
@@ -183,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     ing.add_argument("--window", type=int, default=2, help="days between reports of one story (default 2)")
     ing.add_argument("--date", help="document date YYYY-MM-DD for inputs that carry none")
     ing.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    ing.add_argument("-v", "--verbose", action="store_true", help="a line per committed batch (for job logs)")
     ing.set_defaults(func=cmd_ingest)
 
     from hadath.io.export import FORMATS

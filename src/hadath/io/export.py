@@ -10,6 +10,7 @@ Parquet is written by DuckDB itself (no pyarrow needed).
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import sys
@@ -91,6 +92,13 @@ def plover_record(row: dict) -> dict:
     return out
 
 
+def _output(path: str | None):
+    """A file to write, or stdout (left open) when no path or '-'."""
+    if path and path != "-":
+        return open(path, "w", encoding="utf-8", newline="")
+    return contextlib.nullcontext(sys.stdout)
+
+
 def _clip(v, width: int) -> str:
     s = "" if v is None else str(v)
     return s if len(s) <= width else s[:width - 1] + "…"
@@ -125,30 +133,23 @@ def export_events(con, f: Filters, fmt: str = "table", output: str | None = None
         con.execute(f"COPY hadath_export TO '{path}' (FORMAT parquet)")
         con.execute("DROP TABLE hadath_export")
         return n
-    out = open(output, "w", encoding="utf-8", newline="") if output and output != "-" else sys.stdout
-    try:
+    with _output(output) as out:
         if fmt == "csv":
             cur = con.execute(TABLE_SQL.format(inner=inner), params)
             w = csv.DictWriter(out, fieldnames=ACLED_COLUMNS + EXTRA_COLUMNS)
             w.writeheader()
             n = 0
-            for row in _dicts(cur):
+            for n, row in enumerate(_dicts(cur), 1):
                 w.writerow(row)
-                n += 1
-            return n
-        if fmt == "table":
-            return write_table(_dicts(con.execute(TABLE_SQL.format(inner=inner), params)), out)
-        make = jsonl_record if fmt == "jsonl" else plover_record
-        n = 0
-        for row in _dicts(con.execute(inner, params)):
-            out.write(json.dumps(make(row), ensure_ascii=False, default=str) + "\n")
-            n += 1
-        return n
-    finally:
-        if out is not sys.stdout:
-            out.close()
+        elif fmt == "table":
+            n = write_table(_dicts(con.execute(TABLE_SQL.format(inner=inner), params)), out)
         else:
-            out.flush()
+            make = jsonl_record if fmt == "jsonl" else plover_record
+            n = 0
+            for n, row in enumerate(_dicts(con.execute(inner, params)), 1):
+                out.write(json.dumps(make(row), ensure_ascii=False, default=str) + "\n")
+        out.flush()
+    return n
 
 
 def export_errors(con, fmt: str = "table", output: str | None = None) -> int:
@@ -156,8 +157,7 @@ def export_errors(con, fmt: str = "table", output: str | None = None) -> int:
     from hadath.store.queries import query_errors
 
     rows = list(_dicts(query_errors(con)))
-    out = open(output, "w", encoding="utf-8", newline="") if output and output != "-" else sys.stdout
-    try:
+    with _output(output) as out:
         if fmt == "jsonl":
             for r in rows:
                 out.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
@@ -169,7 +169,5 @@ def export_errors(con, fmt: str = "table", output: str | None = None) -> int:
             for r in rows:
                 out.write(f"{r['input']}\t{r['item']}\t{r['reason']}\t(hadath {r['hadath_version']})\n")
             out.write(f"({len(rows)} errors)\n")
-    finally:
-        if out is not sys.stdout:
-            out.close()
+        out.flush()
     return len(rows)

@@ -69,8 +69,11 @@ def plan_jobs(con, inputs: list[str], default_date: str | None = None, batch_siz
 
 def ingest(inputs: list[str], db: str, workers: int = 1, engine: str = "local", scheduler: str | None = None,
            batch_size: int = BATCH_SIZE, default_date: str | None = None, progress: bool = True,
-           window_days: int = 2) -> dict:
-    """Code ``inputs`` into the store at ``db``; returns counts (documents, events, errors, skipped, stories)."""
+           window_days: int = 2, verbose: bool = False) -> dict:
+    """Code ``inputs`` into the store at ``db``; returns counts (documents, events, errors, skipped, stories).
+
+    ``verbose`` prints a line per committed batch (cluster job logs have no progress bar).
+    """
     from tqdm import tqdm
 
     from hadath.batch import make_engine
@@ -90,6 +93,9 @@ def ingest(inputs: list[str], db: str, workers: int = 1, engine: str = "local", 
                 stats[k] += added[k]
             stats["read"] += meta["n_items"]
             bar.update(meta["n_items"])
+            if verbose:  # one line per commit, for batch-job logs where no progress bar is drawn
+                print(f"hadath: committed {stats['documents']} documents, {stats['events']} events, "
+                      f"{stats['errors']} errors; {stats['skipped']} skipped", file=sys.stderr, flush=True)
             bar.set_postfix(new=stats["documents"], events=stats["events"], errors=stats["errors"],
                             skipped=stats["skipped"], refresh=False)
     finally:

@@ -45,9 +45,9 @@ def _overlap(a: list | None, b: list | None) -> bool:
 
 
 def _group_stories(group: list[tuple], window: int) -> list[list[tuple]]:
-    """Link the events of one (type, place) group, sorted by date; returns the connected groups."""
+    """Link the events of one (type, place) group; returns the connected groups."""
     parent = {r[0]: r[0] for r in group}
-    fine = [r for r in group if r[6] in ("day", "document") and r[4] is not None]
+    fine = sorted((r for r in group if r[6] in ("day", "document") and r[4] is not None), key=lambda r: (r[4], r[0]))
     coarse: dict[str, list[tuple]] = {}
     for r in group:
         if r[6] not in ("day", "document") and r[7]:

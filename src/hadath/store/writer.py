@@ -197,7 +197,7 @@ def write_batch(con, coded: Iterable[tuple[dict, dict, list]], errors: list[tupl
     doubled); one stored by another version is replaced, its old rows deleted.
     Returns counts of what was added.
     """
-    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     coded = list(coded)
     tables: dict[str, list[tuple]] = {t: [] for t in COLUMNS}
     error_rows = [error_row(i, item, reason, key, now) for i, item, reason, key in errors]
