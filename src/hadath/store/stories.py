@@ -1,18 +1,18 @@
 """Cross-article stories: the same real-world event reported by several articles, linked into one.
 
-Two per-article events are linked when they have the same type, the same
-place (the same town, province or country, at the same precision: see
-:func:`hadath.store.writer.place_key`), dates within ``window_days`` of each
-other (events dated only to a month or a year link only to events of that
-same month or year), overlapping participants (actor and recipient countries
-share one, or one side names none), and come from different articles (two
-events of one article are two happenings by the coding rules).  Stories are
-the connected groups; each has its number of events, articles and sources, as
-GDELT counts mentions.  Per-article events stay as they are.
+An event joins a story when it has the same type, the same place (the same
+town, province or country, at the same precision: see
+:func:`hadath.store.writer.place_key`), a date at most ``window_days`` after
+the story's first report (events dated only to a month or a year join
+stories of that same month or year), overlapping participants (actor and
+recipient countries share one, or one side names none), and comes from an
+article not yet in the story (two events of one article are two happenings
+by the coding rules).  Each story has its number of events, articles and
+sources, as GDELT counts mentions.  Per-article events stay as they are.
 
-Linking is deterministic and is recomputed from the events after each ingest:
-a story's id is the smallest event id in it, so it is stable while its
-earliest event is.
+Linking is deterministic (events are taken in date and id order) and is
+recomputed from all events after each ingest, so it does not depend on how
+many runs filled the store; a story's id is the smallest event id in it.
 """
 from __future__ import annotations
 
@@ -33,46 +33,47 @@ def stories_stale(con) -> bool:
     return bool(row and row[0] == "1")
 
 
-def _find(parent: dict, x: str) -> str:
-    while parent[x] != x:
-        parent[x] = parent[parent[x]]
-        x = parent[x]
-    return x
-
-
-def _overlap(a: list | None, b: list | None) -> bool:
+def _overlap(a, b) -> bool:
     return not a or not b or bool(set(a) & set(b))
 
 
+def _assign(events: list[tuple], fits) -> list[list[tuple]]:
+    """Each event, in order, joins the first open story it fits, else opens one."""
+    stories: list[dict] = []
+    for r in events:
+        for st in stories:
+            if r[1] not in st["docs"] and _overlap(st["parts"], r[8]) and fits(st, r):
+                break
+        else:
+            st = {"first": r[4], "docs": set(), "parts": set(), "rows": []}
+            stories.append(st)
+        st["docs"].add(r[1])
+        st["parts"].update(r[8] or ())
+        st["rows"].append(r)
+    return [st["rows"] for st in stories]
+
+
 def _group_stories(group: list[tuple], window: int) -> list[list[tuple]]:
-    """Link the events of one (type, place) group; returns the connected groups."""
-    parent = {r[0]: r[0] for r in group}
+    """The stories of one (type, place) group.
+
+    Events are taken in date order and each joins the first story whose
+    first report is at most ``window`` days before it, which has no event of
+    the same article yet and whose participants overlap; otherwise it starts
+    a story.  A story thus spans at most ``window`` days: a war reported
+    every day is many stories, not one.
+    """
     fine = sorted((r for r in group if r[6] in ("day", "document") and r[4] is not None), key=lambda r: (r[4], r[0]))
     coarse: dict[str, list[tuple]] = {}
-    for r in group:
+    for r in sorted(group, key=lambda r: r[0]):
         if r[6] not in ("day", "document") and r[7]:
             coarse.setdefault(r[7], []).append(r)
     span = dt.timedelta(days=window)
-    lo = 0
-    for i, r in enumerate(fine):  # sliding window over the date-sorted events
-        while fine[lo][4] < r[4] - span:
-            lo += 1
-        for o in fine[lo:i]:
-            if o[1] != r[1] and _overlap(o[8], r[8]):
-                a, b = _find(parent, o[0]), _find(parent, r[0])
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
-    for rows in coarse.values():
-        for i, r in enumerate(rows):
-            for o in rows[:i]:
-                if o[1] != r[1] and _overlap(o[8], r[8]):
-                    a, b = _find(parent, o[0]), _find(parent, r[0])
-                    if a != b:
-                        parent[max(a, b)] = min(a, b)
-    out: dict[str, list[tuple]] = {}
-    for r in group:
-        out.setdefault(_find(parent, r[0]), []).append(r)
-    return list(out.values())
+    out = _assign(fine, lambda st, r: r[4] - st["first"] <= span)
+    for rows in coarse.values():  # dated only to a month or a year: the same month or year
+        out += _assign(rows, lambda st, r: True)
+    placed = {r[0] for rows in out for r in rows}
+    out += [[r] for r in group if r[0] not in placed]  # no date at all
+    return out
 
 
 def _story_row(members: list[tuple]) -> tuple:
