@@ -130,14 +130,23 @@ class DaskEngine:
             self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                         dashboard_address=None, silence_logs=logging.ERROR)
             self.client = Client(self.cluster)
-        self.workers = max(1, len(self.client.scheduler_info().get("workers", {})) or workers)
+        self.workers = workers
+        self._checked = -1e9
+
+    def _window(self) -> int:
+        """Two batches per worker thread of the cluster as it is now (workers of a SLURM or Kubernetes
+        cluster join while the ingest runs); asked of the scheduler at most every 5 seconds."""
+        now = time.monotonic()
+        if now - self._checked > 5:
+            self._checked = now
+            self.workers = max(1, sum(self.client.nthreads().values()))
+        return 2 * self.workers
 
     def map(self, jobs: Iterable[tuple[object, Batch]]) -> Iterator[tuple[object, list]]:
         from dask.distributed import as_completed
 
         pending: dict = {}
         running = as_completed()
-        window = 2 * self.workers
         for meta, batch in jobs:
             if not batch:
                 yield meta, []
@@ -145,7 +154,7 @@ class DaskEngine:
             future = self.client.submit(code_batch, batch, pure=False)
             pending[future] = meta
             running.add(future)
-            while running.count() >= window:
+            while running.count() >= self._window():
                 f = next(running)
                 yield pending.pop(f), f.result()
         for f in running:
