@@ -1,6 +1,6 @@
 PYTHON ?= python
 
-.PHONY: test eval gazetteer bench
+.PHONY: test eval gazetteer bench bench-ingest
 
 test:
 	$(PYTHON) -m pytest -q
@@ -13,3 +13,6 @@ gazetteer:
 
 bench:
 	$(PYTHON) bench/bench_extract.py
+
+bench-ingest:
+	$(PYTHON) bench/bench_ingest.py
