@@ -9,7 +9,11 @@ TAGGER = TimeTagger()
 
 
 def times(text, date):
-    return [(v, p) for _, _, v, p in TAGGER.find(text, dt.date.fromisoformat(date) if date else None)]
+    return [(v, p) for _, _, v, p, _ in TAGGER.find(text, dt.date.fromisoformat(date) if date else None)]
+
+
+def ranges(text, date):
+    return [(v, p, end) for _, _, v, p, end in TAGGER.find(text, dt.date.fromisoformat(date))]
 
 
 def test_month_systems_and_pairs():
@@ -39,6 +43,30 @@ def test_weekday_and_deictics():
 def test_years_and_seasons():
     assert times("التي اجتاحها التنظيم صيف عام 2014", "2021-09-21") == [("2014", "year")]
     assert times("منذ عام 2003", "2021-09-21") == [("2003", "year")]
+
+
+def test_ranges_of_years_days_and_months():
+    assert ranges("بين عامي 2011 و2014", "2018-06-01") == [("2011", "year", "2014")]
+    assert ranges("من 2011 إلى 2014", "2018-06-01") == [("2011", "year", "2014")]
+    assert ranges("خلال الحرب (1980-1988)", "2018-06-01") == [("1980", "year", "1988")]
+    assert ranges("في الفترة من 3 إلى 5 مايو", "2018-06-01") == [("2018-05-03", "day", "2018-05-05")]
+    assert ranges("يومي 3 و4 نيسان 2017", "2018-06-01") == [("2017-04-03", "day", "2017-04-04")]
+    assert ranges("من مارس حتى مايو 2018", "2018-06-01") == [("2018-03", "month", "2018-05")]
+    # across New Year: November last to February
+    assert ranges("بين نوفمبر وفبراير الماضيين", "2018-06-01") == [("2017-11", "month", "2018-02")]
+    assert ranges("من نوفمبر إلى فبراير 2018", "2018-06-01") == [("2017-11", "month", "2018-02")]
+    assert ranges("في 5 مايو 2017", "2018-06-01") == [("2017-05-05", "day", None)]  # no range
+
+
+def test_numeric_dates_and_month_variants():
+    # a weekday followed by its date gives way to the date; the Hijri and Gregorian forms agree
+    assert times("يوم الخميس 14 / 10 / 1436هـ الموافق 30 / 7 / 2015م", "2015-07-31") == [
+        ("2015-07-30", "day"), ("2015-07-30", "day")]
+    assert times("بتاريخ 2015/7/30", "2015-07-31") == [("2015-07-30", "day")]
+    assert times("في 30-07-2015", "2015-07-31") == [("2015-07-30", "day")]
+    assert times("بنسبة 10/20/30", "2015-07-31") == []  # not a date
+    assert times("في نوفمبر/تشرين ثاني الماضي", "2018-03-19") == [("2017-11", "month")]
+    assert times("ليلة أول من أمس", "2015-08-09") == [("2015-08-07", "day")]
 
 
 def test_relative_needs_a_document_date():
@@ -214,7 +242,11 @@ def test_event_location_sources(nlp):
     got = event_places("القوات العراقية تقصف مواقع المسلحين\n"
                        "قصفت القوات العراقية مواقع لتنظيم داعش في مدينة الموصل أمس.\n"
                        "وقتل الجيش العراقي خمسة مسلحين خلال القصف.")
-    assert ("ASSAULT", "الموصل", "lead") in got and ("ASSAULT", "الموصل", "context") in got
+    # (the headline's event is one with its repeat in the lead, and takes the lead's own clause)
+    assert got[0] == ("ASSAULT", "الموصل", "clause") and ("ASSAULT", "الموصل", "context") in got
+    got = event_places("القوات العراقية تقصف مواقع المسلحين\n"
+                       "قال مسؤول عسكري إن الطيران نفذ ضربات في مدينة الموصل أمس.")
+    assert got[0] == ("ASSAULT", "الموصل", "lead")
     # nothing in the text places it: the dateline does, unless it is a newsroom
     got = event_places("بغداد - قالت الشرطة العراقية إن مسلحين هاجموا نقطة تفتيش للجيش العراقي")
     assert got and got[0][1:] == ("بغداد", "dateline")
@@ -248,7 +280,7 @@ def test_visits_newsroom_lines_and_headline_places(nlp):
     got = event_places("الجيش الإسرائيلي يعتقل أقارب منفذ هجوم جنين\n"
                        "أعلن الجيش الإسرائيلي، السبت، اعتقال اثنين من أقارب شاب فلسطيني نفذ عملية دهس في محافظة جنين.",
                        date="2018-03-17")
-    assert ("COERCE", "محافظة جنين", "lead") in got
+    assert ("COERCE", "محافظة جنين", "lead") in got or ("COERCE", "محافظة جنين", "clause") in got
 
 
 def test_place_spelling_variants_and_adjectives(nlp):
@@ -265,3 +297,20 @@ def test_place_spelling_variants_and_adjectives(nlp):
     doc = annotate("قصفت القوات السورية والطائرات الروسية مواقع المعارضة", date="2020-01-01")
     countries = {(m._.kb or {}).get("country") for m in doc.spans["mentions"] if (m._.kb or {}).get("kind") == "nationality"}
     assert {"SYR", "RUS"} <= countries
+
+
+def test_headline_takes_the_body_repeat_date_place_and_size(nlp):
+    rec = extract("مقتل جنديين إسرائيليين بهجوم في جنين\n"
+                  "أعلن الجيش الإسرائيلي، السبت، اعتقال شابين فلسطينيين.\n"
+                  "وكان مسلح فلسطيني قد هاجم دورية وقتل جنديين إسرائيليين، الجمعة، في محافظة جنين.", date="2018-03-17")
+    attacks = [e for e in rec["events"] if e["event"] == "ASSAULT"]
+    assert attacks and attacks[0]["sentence"] == 0  # the headline's event, merged with its repeat
+    assert attacks[0]["date"] == "2018-03-16"  # the attack's own Friday, not the lead's Saturday
+    assert attacks[0]["location"]["text"] == "محافظة جنين"
+    assert attacks[0]["size"]["dead"] == 2
+    # a headline with no date of its own takes the first date of its lead's two sentences
+    rec = extract("توجيه الاتهام إلى محام سابق على صلة بحملة ترمب\n"
+                  "وجه المدعي العام الأميركي الخاص روبرت مولر إلى محام تهمة الإدلاء بشهادة كاذبة.\n"
+                  "وأعلن مولر، الثلاثاء، ملاحقة المحامي أمام قاض في واشنطن.", date="2018-02-21")
+    accusations = [e for e in rec["events"] if e["event"] == "ACCUSE" and e["sentence"] == 0]
+    assert accusations and accusations[0]["date"] == "2018-02-20"

@@ -582,11 +582,16 @@ class EventCoder:
         return None
 
     @staticmethod
-    def when(doc: Doc, span: Span) -> tuple[str | None, str]:
+    def when(doc: Doc, span: Span) -> tuple[str | None, str, str, str | None]:
+        """(date, precision, source, end of a range): the time expression of the trigger's
+        ``clause``, else its ``sentence``; for a headline, its ``lead``'s (the first of the next two
+        sentences that has one); else the ``document`` date."""
         k = sent_index(doc, span.start)
         times = near(doc, "times", k)
+        source = "sentence"
         if not times and k == 0 and is_title(doc):
-            times = near(doc, "times", 1)  # a headline has no date: its lead sentence gives it
+            source = "lead"  # a headline has no date: its lead gives it
+            times = near(doc, "times", 1) or near(doc, "times", 2)
         if times:
             # the expression in the trigger's own clause (no comma or stop between them) governs it
             def gap(t: Span) -> tuple[int, int]:
@@ -595,9 +600,11 @@ class EventCoder:
                 return int(crossed), abs(t.start - span.start)
 
             best = min(times, key=gap)
-            return best._.time["value"], best._.time["precision"]
+            if source == "sentence" and not gap(best)[0]:
+                source = "clause"
+            return best._.time["value"], best._.time["precision"], source, best._.time.get("end")
         date = doc._.doc_date
-        return (date.isoformat() if date else None), "document"
+        return (date.isoformat() if date else None), "document", "document", None
 
     @staticmethod
     def size(doc: Doc, span: Span, etype: str) -> dict:
@@ -612,7 +619,8 @@ class EventCoder:
 
     @staticmethod
     def _merge(events: dict[int, list[dict]], etype: str, a_recs: list[dict], r_recs: list[dict], sentence: int,
-               when: tuple[str | None, str] = (None, "document")) -> bool:
+               when: tuple = (None, "document", "document", None), location: dict | None = None,
+               size: dict | None = None) -> bool:
         """Fold a repeated mention into the earlier event of the same happening.
 
         A repeat is a mention of the same type in the title (sentence 0) or in
@@ -641,8 +649,18 @@ class EventCoder:
                     ev["recipient"] = r_recs
                 if not ev["actor"] and a_recs:
                     ev["actor"] = a_recs
-                if ev["date_precision"] == "document" and when[1] != "document":
-                    ev["date"], ev["date_precision"] = when  # the title has no date; the body does
+                # the body names what the headline borrowed from its lead or lacked: its own date and place
+                own = ("clause", "sentence")
+                if when[1] != "document" and (ev["date_precision"] == "document"
+                                              or (ev["_date_source"] not in own and when[2] in own)):
+                    ev["date"], ev["date_precision"], ev["_date_source"] = when[:3]
+                    if when[3]:
+                        ev["date_end"] = when[3]
+                if location and location.get("source") in own and (ev["location"] or {}).get("source") not in own:
+                    ev["location"] = location
+                for key, value in (size or {}).items():
+                    if ev["size"].get(key) is None and value is not None:
+                        ev["size"][key] = value
                 return True
         return False
 
@@ -689,15 +707,17 @@ class EventCoder:
             a_recs = [actor_record(a) for a in actor]
             r_recs = [actor_record(a) for a in recipient]
             k = sent_index(doc, sent.start)
-            date, precision = self.when(doc, span)
-            if self._merge(by_sentence, etype, a_recs, r_recs, k, (date, precision)):
+            date, precision, date_source, date_end = self.when(doc, span)
+            location = self.location(doc, span, main_country, visit=trig.mode == "visit" and etype == "CONSULT",
+                                     spoken=etype in SPOKEN_TYPES)
+            size = self.size(doc, span, etype)
+            if self._merge(by_sentence, etype, a_recs, r_recs, k, (date, precision, date_source, date_end),
+                           location, size):
                 continue
             conf = PRIOR.get(trig.kind, 0.5)
             conf += 0.12 if actor and sent_of(actor[0]).start == sent.start else 0
             conf += 0.08 if recipient else 0
             conf -= 0.15 if "vague" in trig.note or "ambiguous" in trig.note else 0
-            location = self.location(doc, span, main_country, visit=trig.mode == "visit" and etype == "CONSULT",
-                                     spoken=etype in SPOKEN_TYPES)
             if location and location.get("country"):
                 # المدنيين، المتظاهرين، الحكومة with no country named: the country where it happens
                 for rec, sp in zip(a_recs + r_recs, actor + recipient):
@@ -714,11 +734,16 @@ class EventCoder:
                 "location": location,
                 "date": date,
                 "date_precision": precision,
-                "size": self.size(doc, span, etype),
+                "size": size,
                 "confidence": round(max(0.05, min(0.95, conf)), 2),
+                "_date_source": date_source,
             }
+            if date_end:
+                event["date_end"] = date_end  # بين عامي 2011 و2014: the range's last day, month or year
             events.append(event)
             by_sentence.setdefault(k, []).append(event)
+        for event in events:
+            del event["_date_source"]
         doc._.events = events
         return doc
 

@@ -7,6 +7,8 @@ seasons with years, weekdays, and relative words (اليوم، أمس، أمس �
 الحالي"، منذ ثلاثة أيام) and stores them in ``doc.spans["times"]`` with
 ``_.time`` = {"value": "YYYY[-MM[-DD]]", "precision": day|month|year}.
 Hijri dates with their year (25 شوال 1436 هـ) are converted with hijridate.
+Ranges (بين عامي 2011 و2014، من 3 إلى 5 مايو، من مارس حتى مايو) take their
+first day, month or year as the value and the last as ``end``.
 Expressions that need the document date are skipped when it is unknown.
 """
 from __future__ import annotations
@@ -18,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from hadath.lexicon import hijri_months, months
-from hadath.text.normalize import normalize
+from hadath.text.normalize import fold, normalize
 
 WEEKDAYS = {"الاثنين": 0, "الاتنين": 0, "الثلاثاء": 1, "الثلاثا": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4,
             "السبت": 5, "الاحد": 6}
@@ -44,9 +46,17 @@ class TimeTagger:
         year = r"(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<year>(?:19|20)\d\d)"
         h = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(hijri_months(), key=len, reverse=True))
         hyear = r"(?P<hyear>1[34]\d\d)\s*(?:ه(?:ـ)?|هجري(?:ه)?|للهجره)?"
+        to = r"\s*(?:-|–|الي|حتي|و)\s*"  # من 3 إلى 5، بين 2011 و2014، 2011-2014
         self.patterns: list[tuple[str, re.Pattern]] = [
+            # ranges first: بين عامي 2011 و2014، من 3 إلى 5 مايو، من مارس حتى مايو 2018
+            ("yrange", re.compile(rf"{_B}(?:(?:بين|من)\s+)?(?:(?:عامي|العامين|سنتي|عام|العام|سنه)\s+)?(?P<year>(?:19|20)\d\d){to}(?:(?:عام|العام|سنه)\s+)?(?P<year2>(?:19|20)\d\d){_E}")),
+            ("drange", re.compile(rf"{_B}(?:(?:بين|من)\s+)?(?P<day>[0-3]?\d){to}(?P<day2>[0-3]?\d)\s*(?:من\s+)?{_CL}{month_pair}(?:\s*[,،]?\s*{year})?{_E}")),
+            ("mrange", re.compile(rf"{_B}(?:بين|من)\s+{_CL}(?:شهر\s+)?(?P<m1>{m}){to}{_CL}(?:شهر\s+)?(?P<m3>{m})(?:\s*[,،]?\s*{year})?{_E}")),
             # 25 شوال 1436 هـ; رمضان 1436 (Hijri needs its year: a bare "Ramadan" is left unresolved)
             ("hijri", re.compile(rf"{_B}(?:(?P<day>[0-3]?\d)\s+(?:من\s+)?)?{_CL}(?:شهر\s+)?(?P<hm>{h})\s+(?:(?:من\s+)?(?:عام|سنه)\s+)?{hyear}")),
+            # 30 / 7 / 2015م، 14/10/1436هـ: day / month / year, Hijri when the year is
+            ("numeric", re.compile(rf"{_B}(?P<day>[0-3]?\d)\s*[/.\-]\s*(?P<mon>[01]?\d)\s*[/.\-]\s*(?P<nyear>(?:19|20|13|14)\d\d)(?!\d)\s*(?P<era>ه(?:ـ)?|م)?(?![^\W\d_])")),
+            ("numeric", re.compile(rf"{_B}(?P<nyear>(?:19|20)\d\d)\s*[/\-]\s*(?P<mon>[01]?\d)\s*[/\-]\s*(?P<day>[0-3]?\d)(?!\d)")),
             ("dmy", re.compile(rf"{_B}(?P<day>[0-3]?\d)\s*(?:من\s+)?{_CL}{month_pair}(?:\s*[,،]?\s*{year})?{_E}")),
             ("my", re.compile(rf"{_B}{_CL}(?:شهر\s+)?{month_pair}\s*(?:{rel}|[,،]?\s*{year}){_E}")),
             ("day_of_month", re.compile(rf"{_B}(?:في\s+)?(?P<day>[0-3]?\d)\s+(?:من\s+)?(?:ال)?شهر\s+(?P<rel>الحالي|الجاري|الماضي|المنصرم){_E}")),
@@ -56,14 +66,15 @@ class TimeTagger:
             ("relweek", re.compile(rf"{_B}{_CL}(?:ال)?اسبوع\s+(?P<rel>الماضي|المنصرم|الحالي|الجاري|المقبل|القادم){_E}")),
             ("relyear", re.compile(rf"{_B}{_CL}(?:ال)?عام\s+(?P<rel>الماضي|المنصرم|الحالي|الجاري|المقبل|القادم){_E}")),
             ("ago", re.compile(rf"{_B}منذ\s+(?P<n>\d+|[^\s]+)\s+(?P<unit>ايام|يوما|اسابيع|يومين|اسبوع|اسبوعين|يوم)?{_E}")),
-            ("daybefore", re.compile(rf"{_B}{_CL}(?:امس\s+الاول|اول\s+امس){_E}")),
+            ("daybefore", re.compile(rf"{_B}{_CL}(?:(?:ليله|ليل|صباح|مساء|فجر)\s+)?(?:امس\s+الاول|اول\s+(?:من\s+)?امس){_E}")),
             ("yesterday", re.compile(rf"{_B}{_CL}(?:(?:صباح|مساء|ظهر|فجر|ليل|ليله)\s+)?امس{_E}|{_B}{_CL}الليله\s+الماضيه{_E}")),
             ("today", re.compile(rf"{_B}{_CL}(?:(?:صباح|مساء|ظهر|فجر|ليل)\s+)?اليوم{_E}|{_B}{_CL}الليله{_E}")),
             ("weekday", re.compile(rf"{_B}{_CL}(?:يوم\s+)?(?P<wd>{'|'.join(WEEKDAYS)}){_E}")),
         ]
 
-    def find(self, text: str, date: dt.date | None) -> list[tuple[int, int, str, str]]:
-        """(start, end, value, precision) for each time expression in ``text``."""
+    def find(self, text: str, date: dt.date | None) -> list[tuple[int, int, str, str, str | None]]:
+        """(start, end, value, precision, range end) for each time expression in ``text``; a
+        range's value is its first day, month or year and its end the last (else None)."""
         norm = normalize(text)
         taken = bytearray(len(norm.text))  # characters already inside an expression
         out = []
@@ -77,11 +88,51 @@ class TimeTagger:
                     continue
                 taken[s:e] = b"\x01" * (e - s)
                 os_, oe = norm.to_original(s, e)
-                out.append((os_, oe, *got))
+                out.append((os_, oe, *got) if len(got) == 3 else (os_, oe, *got, None))
+        # يوم الخميس 30 / 7 / 2015: the weekday names the date that follows it, which governs
+        def weekday(o: tuple) -> bool:
+            return fold(text[o[0]:o[1]]).split()[-1] in WEEKDAYS
+
+        dated = [o for o in out if o[3] == "day" and not weekday(o)]
+        out = [o for o in out if not (weekday(o) and any(0 <= d[0] - o[1] <= 3 for d in dated))]
         return sorted(out)
 
-    def _resolve(self, kind: str, m: re.Match, date: dt.date | None) -> tuple[str, str] | None:
+    def _resolve(self, kind: str, m: re.Match, date: dt.date | None) -> tuple | None:
         g = m.groupdict()
+        if kind == "numeric":
+            y, mo, d = int(g["nyear"]), int(g["mon"]), int(g["day"])
+            if not 1 <= mo <= 12:
+                return None
+            if y < 1900:  # 1436: a Hijri year
+                return hijri_to_gregorian(y, mo, d)
+            try:
+                return dt.date(y, mo, d).isoformat(), "day"
+            except ValueError:
+                return None
+        if kind == "yrange":
+            first, last = int(g["year"]), int(g["year2"])
+            return (f"{first:04d}", "year", f"{last:04d}") if first < last else None
+        if kind == "drange":
+            start = self._resolve("dmy", m, date)
+            if start is None or int(g["day2"]) <= int(g["day"]):
+                return None
+            try:
+                end = dt.date.fromisoformat(start[0]).replace(day=int(g["day2"])).isoformat()
+            except ValueError:
+                return None
+            return start[0], "day", end
+        if kind == "mrange":
+            last = months().get(re.sub(r"\s+", " ", g["m3"]))
+            end = self._resolve("my", m, date) if (g.get("year") or date) else None
+            if end is None or last is None:
+                return None
+            first = months()[re.sub(r"\s+", " ", g["m1"])]
+            # the year resolved for the first month; a range across New Year ends the next year
+            y = int(end[0][:4])
+            y_end = y + 1 if last < first else y
+            if g.get("year"):  # من نوفمبر إلى فبراير 2018: the year is the end's
+                y, y_end = (y - 1, y) if last < first else (y, y)
+            return f"{y:04d}-{first:02d}", "month", f"{y_end:04d}-{last:02d}"
         if kind == "hijri":
             return hijri_to_gregorian(int(g["hyear"]), hijri_months()[re.sub(r"\s+", " ", g["hm"])],
                                       int(g["day"]) if g.get("day") else None)
@@ -180,10 +231,10 @@ def make_time(nlp: Language, name: str):
 
     def tag_times(doc: Doc) -> Doc:
         spans = []
-        for s, e, value, precision in tagger.find(doc.text, doc._.doc_date):
+        for s, e, value, precision, end in tagger.find(doc.text, doc._.doc_date):
             span = doc.char_span(s, e, label="TIME", alignment_mode="expand")
             if span is not None:
-                span._.time = {"value": value, "precision": precision}
+                span._.time = {"value": value, "precision": precision, **({"end": end} if end else {})}
                 spans.append(span)
         doc.spans["times"] = spans
         return doc
