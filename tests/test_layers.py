@@ -83,6 +83,10 @@ def test_quantities():
     assert q[1]["value"] == 2500 and not q[1]["approximate"]
     assert find_quantities("مئتان وخمسون جريحا")[0]["value"] == 250
     assert find_quantities("عشرات القتلى")[0]["approximate"]
+    # a count of people whose fate follows it
+    assert [(q["value"], q["category"]) for q in find_quantities("نحو 910 طفلا قتلوا في سوريا")] == [(910, "dead")]
+    assert [(q["value"], q["category"]) for q in find_quantities("لقي 68 شخصا حتفهم")] == [(68, "dead")]
+    assert [(q["value"], q["category"]) for q in find_quantities("اعتقلت الشرطة 5 متظاهرين")] == [(5, "arrested")]
 
 
 def test_places_with_clitics_and_context(nlp):
@@ -314,3 +318,10 @@ def test_headline_takes_the_body_repeat_date_place_and_size(nlp):
                   "وأعلن مولر، الثلاثاء، ملاحقة المحامي أمام قاض في واشنطن.", date="2018-02-21")
     accusations = [e for e in rec["events"] if e["event"] == "ACCUSE" and e["sentence"] == 0]
     assert accusations and accusations[0]["date"] == "2018-02-20"
+
+
+def test_body_exact_count_beats_headline_round_count(nlp):
+    rec = extract("أكثر من ألف قتيل مدني في أفغانستان في النصف الأول من 2018\n"
+                  "أعلنت الأمم المتحدة، الأحد، مقتل 1692 مدنيا في هجمات لحركة طالبان وتنظيم داعش.", date="2018-07-15")
+    attacks = [e for e in rec["events"] if e["event"] == "ASSAULT"]
+    assert attacks and attacks[0]["size"]["dead"] == 1692

@@ -611,10 +611,15 @@ class EventCoder:
         out = {"dead": None, "injured": None, "arrested": None}
         if etype not in FORCE_TYPES:
             return out
+        approx = set()
         for q in near(doc, "quantities", sent_index(doc, span.start)):
             cat = q._.quantity["category"]
             if cat in out and out[cat] is None:
                 out[cat] = q._.quantity["value"]
+                if q._.quantity["approximate"]:
+                    approx.add(cat)
+        if approx:
+            out["_approximate"] = approx  # (for _merge: a body's exact count beats a headline's round one)
         return out
 
     @staticmethod
@@ -658,9 +663,13 @@ class EventCoder:
                         ev["date_end"] = when[3]
                 if location and location.get("source") in own and (ev["location"] or {}).get("source") not in own:
                     ev["location"] = location
+                loose = ev["size"].get("_approximate", set())
                 for key, value in (size or {}).items():
-                    if ev["size"].get(key) is None and value is not None:
-                        ev["size"][key] = value
+                    if key == "_approximate" or value is None:
+                        continue
+                    if ev["size"].get(key) is None or (key in loose and key not in size.get("_approximate", set())):
+                        ev["size"][key] = value  # أكثر من ألف قتيل in the headline, بمقتل 1692 in the body
+                        loose.discard(key)
                 return True
         return False
 
@@ -744,6 +753,7 @@ class EventCoder:
             by_sentence.setdefault(k, []).append(event)
         for event in events:
             del event["_date_source"]
+            event["size"].pop("_approximate", None)
         doc._.events = events
         return doc
 

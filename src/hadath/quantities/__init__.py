@@ -50,6 +50,11 @@ CONTEXT = {
     "اعتقال": "arrested", "اعتقل": "arrested", "اعتقلت": "arrested", "توقيف": "arrested", "احتجاز": "arrested",
     "القبض": "arrested", "اعتقلوا": "arrested", "اوقف": "arrested", "اوقفت": "arrested",
 }
+# ... or from the words after it: 910 طفلا قتلوا، لقي 68 شخصا حتفهم، 15 مدنيا أصيبوا
+AFTER = {fold(k): v for k, v in {
+    "قتلوا": "dead", "قتل": "dead", "قتلو": "dead", "حتفهم": "dead", "حتفه": "dead", "مصرعهم": "dead",
+    "مصرعه": "dead", "قضوا": "dead", "استشهدوا": "dead", "لقوا": "dead", "اصيبوا": "injured", "جرحوا": "injured",
+    "اصيب": "injured", "اعتقلوا": "arrested", "اعتقل": "arrested", "اوقفوا": "arrested"}.items()}
 ONES = {"واحد": 1, "واحده": 1, "اثنان": 2, "اثنين": 2, "اثنتين": 2, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4,
         "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثماني": 8, "ثمانيه": 8, "ثمان": 8,
         "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10, "عشرين": 20, "عشرون": 20, "ثلاثين": 30, "ثلاثون": 30,
@@ -101,7 +106,7 @@ def number_value(words: str) -> float | None:
 
 # a count straight after a word of killing, wounding or arrest counts those people whatever noun
 # follows (مقتل 8 فلسطينيين، اعتقال 12 ناشطا)
-_AFTER_CONTEXT = re.compile(rf"(?<!\w)[وب]?(?P<ctx>{'|'.join(sorted(map(re.escape, CONTEXT), key=len, reverse=True))})\s+"
+_AFTER_CONTEXT = re.compile(rf"(?<!\w)[وف]?[بل]?(?P<ctx>{'|'.join(sorted(map(re.escape, CONTEXT), key=len, reverse=True))})\s+"
                             rf"(?P<hedge>{HEDGES})?(?P<num>\d+(?:[.,]\d+)*|(?:{_WORD})(?:\s+و?(?:{_WORD}))*)\s+(?:من\s+)?(?P<noun>[^\s\d.,،]+)")
 # the dual of a counted noun is two of them: جنديان، شخصين، مدنيين are 2 only as duals, so only the -ان
 # and -يين/-ين forms of singular nouns that have a distinct plural are read
@@ -154,6 +159,12 @@ def find_quantities(text: str) -> list[dict]:
                 w = w[1:] if w[:1] in "وب" and w[1:] in CONTEXT else w
                 if w in CONTEXT:
                     category = CONTEXT[w]
+                    break
+        if category in ("people", "troops"):
+            for w in norm.text[m.end():m.end() + 30].split()[:2]:
+                w = w[1:] if w[:1] == "و" and w[1:] in AFTER else w
+                if w in AFTER:
+                    category = AFTER[w]
                     break
         s, e = norm.to_original(*m.span())
         out.append({"start": s, "end": e, "value": int(value) if value == int(value) else value,
