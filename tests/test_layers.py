@@ -325,3 +325,13 @@ def test_body_exact_count_beats_headline_round_count(nlp):
                   "أعلنت الأمم المتحدة، الأحد، مقتل 1692 مدنيا في هجمات لحركة طالبان وتنظيم داعش.", date="2018-07-15")
     attacks = [e for e in rec["events"] if e["event"] == "ASSAULT"]
     assert attacks and attacks[0]["size"]["dead"] == 1692
+
+
+def test_what_is_said_is_placed_where_it_is_said(nlp):
+    # the lead's speech is about Britain; the statement was made in Paris
+    got = event_places("ماكرون يعلن دعمه لبريطانيا\nكشف الرئيس الفرنسي إيمانويل ماكرون الخميس في باريس أنه سيعلن "
+                       "إجراءات في قضية العميل الذي تعرض للتسميم في بريطانيا.", date="2018-03-15")
+    assert ("SUPPORT", "باريس", "lead") in got
+    got = event_places("وانتقد الحريري في مؤتمر صحفي بالعاصمة السعودية، الرياض، السبت القرار الروسي بشأن الغوطة.",
+                       date="2018-03-17")
+    assert got and got[0][:2] == ("ACCUSE", "العاصمة السعودية")

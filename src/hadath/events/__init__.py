@@ -556,7 +556,8 @@ class EventCoder:
         if title:
             # a headline without a place: its lead's, the place the lead introduces first
             for j in (1, 2):
-                lead = usable(j)
+                # (for what is said, not the places the lead's speech is about)
+                lead = [p for p in usable(j) if not (spoken and speech_frame(doc, p))]
                 if lead:
                     return out(min(fine(lead) or lead, key=lambda p: (not placed(p), p.start)), "lead")
         else:

@@ -20,7 +20,7 @@ from hadath.lexicon import noun_forms, past_forms, present_forms, read_tsv
 from hadath.text.component import sentences
 from hadath.text.normalize import fold
 
-COMPLEMENTIZERS = {"ان", "بان", "لان"}
+COMPLEMENTIZERS = {"ان", "بان", "لان", "انه", "انها", "انهم", "انهما", "اننا", "انني", "بانه", "بانها", "بانهم"}
 OPEN_QUOTES = {"«", '"', "“"}
 ACCORDING = {fold(w) for w in ("بحسب", "حسب", "وفقا", "وفق")}
 WINDOW = 7  # tokens after a speech verb in which its subject is looked for
