@@ -111,3 +111,13 @@ def test_pathological_texts_are_coded_in_bounded_time():
     for text in ("قال " * 5000, "مقتل 5 " * 3000, "ا" * 50000, "منذ 99999999999999999999 يوما قتل"):
         rec = extract(text, date="2021-01-01")
         assert "events" in rec
+
+
+def test_agreements_already_made_and_topic_lists_are_not_events():
+    # the nuclear deal spoken of is not an agreement being made; an indefinite one is
+    assert "AGREE" not in types("قال ترامب إنه سيعلن قراره بشأن البقاء في الاتفاق النووي مع إيران", date="2018-05-07")
+    assert "AGREE" in types("أعلن العراق والولايات المتحدة عن اتفاق عراقي اميركي بتقليص القوات", date="2021-09-21")
+    # every item of a list of topics is a topic: بشأن أهمية دعم ... ودعم
+    got = types('وقال المتحدث باسم الرئاسة المصرية: "توافقت وجهات النظر بشأن أهمية دعم جهود التسوية السياسية في '
+                'سوريا، ومواصلة العمل على القضاء على الجماعات الإرهابية، ودعم مؤسسات الدولة".', date="2018-10-17")
+    assert "SUPPORT" not in got

@@ -217,9 +217,11 @@ class EventCoder:
                 return None  # بدعم من، بدعوة وبطلب من: the manner of another act
             if prev is not None and prev.norm_ in INSTITUTION_NOUNS:
                 return None  # مكتب التنسيق الأمني، لجنة التحقيق: a body's name, not an act
-            if any(t.norm_ in DISCUSS for t in doc[sent.start:span.start]) and span.start > sent.start \
-                    and doc[span.start - 1].norm_ == "و":
-                return None  # بحث آخر المستجدات ... واستهداف هذه القوات: one of the topics discussed
+            if any(t.norm_ in DISCUSS or t.norm_ in TOPIC_MARKERS for t in doc[sent.start:span.start]) \
+                    and span.start > sent.start and doc[span.start - 1].norm_ == "و":
+                return None  # بحث آخر المستجدات ... واستهداف هذه القوات، بشأن أهمية ... ودعم: one of the topics
+            if trig.type == "AGREE" and (span.text.startswith("ال") or (prev is not None and doc[span.start - 1].norm_ == "ال")):
+                return None  # الاتفاق النووي، البقاء في الاتفاق: an agreement already made, not one being made
             if any(t.norm_ in TOPIC_MARKERS for t in doc[max(sent.start, span.start - 2):span.start]):
                 return None  # مباحثات حول خطوات انسحاب القوات: a topic discussed, not a happening
             if prev is not None and prev.norm_ == "ل" and not any(
@@ -268,6 +270,9 @@ class EventCoder:
             return trig
         if prev is not None and prev.norm_ in ("ال", "ب", "ل", "في", "على", "من", "عن"):
             return noun
+        if prev is not None and (prev.norm_ in TOPIC_MARKERS or (prev.norm_ == "و" and any(
+                t.norm_ in TOPIC_MARKERS for t in doc[sent_of(span).start:span.start]))):
+            return noun  # أهمية دعم، بشأن ... ودعم: a noun in a list of topics
         q = self._quote(doc, span)
         if q is not None and q._.quote.get("object"):
             return noun
