@@ -335,3 +335,14 @@ def test_what_is_said_is_placed_where_it_is_said(nlp):
     got = event_places("وانتقد الحريري في مؤتمر صحفي بالعاصمة السعودية، الرياض، السبت القرار الروسي بشأن الغوطة.",
                        date="2018-03-17")
     assert got and got[0][:2] == ("ACCUSE", "العاصمة السعودية")
+
+
+def test_headline_label_names_the_story_place(nlp):
+    doc = annotate("مالي: انتهاء عملية احتجاز الرهائن\nأنهت القوات عملية في فندق في مدينة سيفاري (وسط مالي)",
+                   date="2015-08-09")
+    assert [(p.text, p._.geo["country"]) for p in doc.spans["places"]] == [("مالي", "MLI"), ("مالي", "MLI")]
+    assert annotate("قدمت السعودية دعم مالي للبنان", date="2015-08-09").spans["places"][0].text == "السعودية"
+    # with no place of their own, events fall back to the headline's country, not a nationality named once
+    rec = extract("مالي: انتهاء عملية احتجاز الرهائن في الفندق\nأنهت القوات المالية عملية احتجاز رهائن، وقتل خمسة "
+                  "موظفين بينهم نيبالي في الهجوم.", date="2015-08-09")
+    assert rec["events"] and all((e["location"] or {}).get("country") == "MLI" for e in rec["events"])

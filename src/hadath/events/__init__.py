@@ -689,6 +689,11 @@ class EventCoder:
             if c and a._.actor.get("kind") in ("country", "nationality", "capital", "place") \
                     and not room[0] <= a.start_char < room[1]:
                 counts[c] = counts.get(c, 0) + 1
+        title_end = sent_of(doc[0]).end if len(doc) and is_title(doc) else 0
+        for p in doc.spans.get("places", []):
+            c = (p._.geo or {}).get("country")
+            if c and p.start < title_end:
+                counts[c] = counts.get(c, 0) + 2  # مالي: ...، غزة.. : the headline's place says most
         main_country = max(counts, key=counts.get) if counts else None
         events: list[dict] = []
         by_sentence: dict[int, list[dict]] = {}  # the same events, by sentence, for _merge

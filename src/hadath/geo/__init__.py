@@ -204,7 +204,10 @@ def place_in_context(doc: Doc, span: Span, candidates: tuple[Place, ...],
     j = span.start - 1
     while j >= 0 and doc[j].norm_ in ("ال", "ب", "ل", "و"):
         j -= 1
-    introduced = j >= 0 and (doc[j].norm_ in TOWN_WORDS or doc[j].norm_ in DIRECTIONS)
+    introduced = j >= 0 and (doc[j].norm_ in TOWN_WORDS or doc[j].norm_ in DIRECTIONS or doc[j].norm_ in CENTRE)
+    # مالي: انتهاء عملية ...، فنزويلا.. مقتل: a headline's opening label names the story's place
+    label = span.start == 0 and span.end < len(doc) and doc[span.end].text in (":", "..", "…", "...", "-")
+    introduced = introduced or label
     follow = set()
     for m in doc.spans.get("mentions", []):
         kind = (m._.kb or {}).get("kind")
