@@ -67,6 +67,8 @@ def test_numeric_dates_and_month_variants():
     assert times("بنسبة 10/20/30", "2015-07-31") == []  # not a date
     assert times("في نوفمبر/تشرين ثاني الماضي", "2018-03-19") == [("2017-11", "month")]
     assert times("ليلة أول من أمس", "2015-08-09") == [("2015-08-07", "day")]
+    assert times("بعد يوم من طرد روسيا 60 دبلوماسيا", "2018-03-30") == [("2018-03-29", "day")]
+    assert times("بعد أسبوع على الانتخابات", "2018-03-30") == [("2018-03-23", "day")]
 
 
 def test_relative_needs_a_document_date():
@@ -83,6 +85,10 @@ def test_quantities():
     assert q[1]["value"] == 2500 and not q[1]["approximate"]
     assert find_quantities("مئتان وخمسون جريحا")[0]["value"] == 250
     assert find_quantities("عشرات القتلى")[0]["approximate"]
+    # one person after a word of killing or arrest is one; an adjective is not a person
+    assert [(q["value"], q["category"]) for q in find_quantities("دانت مقتل طفل فلسطيني في حريق")] == [(1, "dead")]
+    assert [(q["value"], q["category"]) for q in find_quantities("اعتقال الصحفي")] == [(1, "arrested")]
+    assert find_quantities("قتل جماعي") == [] and find_quantities("مقتل الرئيسي") == []
     # a count of people whose fate follows it
     assert [(q["value"], q["category"]) for q in find_quantities("نحو 910 طفلا قتلوا في سوريا")] == [(910, "dead")]
     assert [(q["value"], q["category"]) for q in find_quantities("لقي 68 شخصا حتفهم")] == [(68, "dead")]

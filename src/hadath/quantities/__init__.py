@@ -11,6 +11,7 @@ people, refugees, money, or null.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -108,6 +109,24 @@ def number_value(words: str) -> float | None:
 # follows (مقتل 8 فلسطينيين، اعتقال 12 ناشطا)
 _AFTER_CONTEXT = re.compile(rf"(?<!\w)[وف]?[بل]?(?P<ctx>{'|'.join(sorted(map(re.escape, CONTEXT), key=len, reverse=True))})\s+"
                             rf"(?P<hedge>{HEDGES})?(?P<num>\d+(?:[.,]\d+)*|(?:{_WORD})(?:\s+و?(?:{_WORD}))*)\s+(?:من\s+)?(?P<noun>[^\s\d.,،]+)")
+# one person named after a word of killing, wounding or arrest is one: مقتل طفل فلسطيني، استشهاد شاب،
+# اعتقال الصحفي (a singular noun or nisba; plurals and duals are counted elsewhere)
+SINGULAR_PEOPLE = {fold(w) for w in (
+    "طفل", "طفلة", "شخص", "شاب", "شابة", "رجل", "امرأة", "سيدة", "فتى", "فتاة", "مواطن", "مواطنة", "جندي", "ضابط",
+    "عسكري", "شرطي", "مدني", "صحفي", "صحفية", "ناشط", "ناشطة", "مسلح", "مستوطن", "طالب", "معلم", "طبيب", "مسعف",
+    "قيادي", "زعيم", "مسؤول", "عنصر", "مقاتل", "لاجئ", "سائق", "مصور", "مراسل", "رضيع", "رضيعة", "مزارع", "صياد")}
+_ONE = re.compile(rf"(?<!\w)[وف]?[بل]?(?P<ctx>{'|'.join(sorted(map(re.escape, CONTEXT), key=len, reverse=True))})\s+"
+                  rf"(?:ال)?(?P<noun>[^\s\d.,،]+)")
+
+
+@lru_cache(maxsize=None)
+def _nationals() -> frozenset[str]:
+    """فلسطيني، اسرائيلي، سوري ...: the singular nisba of every country, a man of that people."""
+    from hadath.lexicon import countries
+
+    return frozenset(fold(a) for c in countries() for a in c.adjectives if " " not in a)
+
+
 # the dual of a counted noun is two of them: جنديان، شخصين، مدنيين are 2 only as duals, so only the -ان
 # and -يين/-ين forms of singular nouns that have a distinct plural are read
 DUALS = {fold(k): v for k, v in {
@@ -146,6 +165,17 @@ def find_quantities(text: str) -> list[dict]:
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
             os_, oe = norm.to_original(*m.span())
             out.append({"start": os_, "end": oe, "value": 2, "approximate": False, "unit": "person", "category": category})
+    for m in _ONE.finditer(norm.text):
+        noun = m.group("noun")
+        if any(taken[m.start():m.end()]) or not (noun in SINGULAR_PEOPLE or noun in _nationals()):
+            continue
+        if m.end() < len(norm.text) and re.match(r"\s*\d", norm.text[m.end():m.end() + 3]):
+            continue  # مقتل جندي 3 ...: not one
+        s, e = m.start("noun") - (2 if norm.text[m.start("noun") - 2:m.start("noun")] == "ال" else 0), m.end()
+        taken[s:e] = b"\x01" * (e - s)
+        os_, oe = norm.to_original(s, e)
+        out.append({"start": os_, "end": oe, "value": 1, "approximate": False, "unit": "person",
+                    "category": CONTEXT[m.group("ctx")]})
     for m in _RX.finditer(norm.text):
         if any(taken[m.start():m.end()]):
             continue

@@ -4,7 +4,7 @@
 Maghrebi; paired forms such as "نيسان ابريل" or "يوليو/ تموز"), years,
 seasons with years, weekdays, and relative words (اليوم، أمس، أمس الأول،
 الليلة الماضية، الأسبوع الماضي، الشهر الماضي/الحالي/المقبل، "في 17 من الشهر
-الحالي"، منذ ثلاثة أيام) and stores them in ``doc.spans["times"]`` with
+الحالي"، منذ ثلاثة أيام، بعد يوم من) and stores them in ``doc.spans["times"]`` with
 ``_.time`` = {"value": "YYYY[-MM[-DD]]", "precision": day|month|year}.
 Hijri dates with their year (25 شوال 1436 هـ) are converted with hijridate.
 Ranges (بين عامي 2011 و2014، من 3 إلى 5 مايو، من مارس حتى مايو) take their
@@ -66,6 +66,8 @@ class TimeTagger:
             ("relweek", re.compile(rf"{_B}{_CL}(?:ال)?اسبوع\s+(?P<rel>الماضي|المنصرم|الحالي|الجاري|المقبل|القادم){_E}")),
             ("relyear", re.compile(rf"{_B}{_CL}(?:ال)?عام\s+(?P<rel>الماضي|المنصرم|الحالي|الجاري|المقبل|القادم){_E}")),
             ("ago", re.compile(rf"{_B}منذ\s+(?P<n>\d+|[^\s]+)\s+(?P<unit>ايام|يوما|اسابيع|يومين|اسبوع|اسبوعين|يوم)?{_E}")),
+            # بعد يوم من طرد ...: what follows happened that long before the story's day
+            ("after", re.compile(rf"{_B}بعد\s+(?P<n>يوم|يومين|ثلاثه\s+ايام|اربعه\s+ايام|اسبوع|اسبوعين)\s+(?:فقط\s+)?(?:من|علي){_E}")),
             ("daybefore", re.compile(rf"{_B}{_CL}(?:(?:ليله|ليل|صباح|مساء|فجر)\s+)?(?:امس\s+الاول|اول\s+(?:من\s+)?امس){_E}")),
             ("yesterday", re.compile(rf"{_B}{_CL}(?:(?:صباح|مساء|ظهر|فجر|ليل|ليله)\s+)?امس{_E}|{_B}{_CL}الليله\s+الماضيه{_E}")),
             ("today", re.compile(rf"{_B}{_CL}(?:(?:صباح|مساء|ظهر|فجر|ليل)\s+)?اليوم{_E}|{_B}{_CL}الليله{_E}")),
@@ -200,6 +202,9 @@ class TimeTagger:
                 return (date - dt.timedelta(days=days)).isoformat(), "day"
             except (OverflowError, ValueError):
                 return None  # منذ 99999 يوما: before the calendar
+        if kind == "after":
+            days = {"يوم": 1, "يومين": 2, "اسبوع": 7, "اسبوعين": 14}.get(g["n"]) or NUMBER_WORDS[g["n"].split()[0]]
+            return (date - dt.timedelta(days=days)).isoformat(), "day"
         if kind == "daybefore":
             return (date - dt.timedelta(days=2)).isoformat(), "day"
         if kind == "yesterday":
