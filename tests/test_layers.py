@@ -229,6 +229,8 @@ def test_named_sites_borders_and_provinces(nlp):
         return [(p.text, p._.geo["name"], p._.geo["precision"]) for p in doc.spans["places"]]
 
     assert places("كرم الملك في قصر السلام بجدة شركة محلية") == [("قصر السلام بجدة", "palace in Jeddah", "city")]
+    assert places("استهدف انتحاري مقر قوات الطوارئ الخاصة بمنطقة عسير")[0][:2] == (
+        "مقر قوات الطوارئ الخاصة بمنطقة عسير", "headquarters in Asir")
     assert places("قتل ثمانية برصاص الجيش على حدود قطاع غزة") == [("حدود قطاع غزة", "Gaza Strip border", "admin1")]
     assert places("قتل شاب في محافظة جنين") == [("محافظة جنين", "Jenin Governorate", "admin1")]
     assert places("أغلقت السلطات المصرية معبر رفح") == [("معبر رفح", "Rafah Crossing", "point")]

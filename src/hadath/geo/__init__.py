@@ -280,10 +280,10 @@ def facility(doc: Doc, span: Span) -> Span:
 
 
 def named_site(doc: Doc, span: Span, prep: int) -> Span:
-    """The site word at most three words before ``ب``/``في`` + town, nothing but its name between
+    """The site word at most six tokens before ``ب``/``في`` + town, nothing but its name between
     (قصر السلام بجدة، مقر الأمم المتحدة في جنيف), else the town alone."""
     sent_start = sent_of(span).start
-    for j in range(prep - 1, max(sent_start, prep - 5) - 1, -1):
+    for j in range(prep - 1, max(sent_start, prep - 7) - 1, -1):
         tok = doc[j]
         if not tok.is_alpha:
             return span
