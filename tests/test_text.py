@@ -83,3 +83,13 @@ def test_tokens_are_substrings_and_norms_are_folded(nlp):
         assert text[tok.idx:tok.idx + len(tok.text)] == tok.text
     norms = [t.norm_ for t in doc if not t.is_space]
     assert "بغداد" in norms and norms.count("بغداد") == 2
+
+
+def test_hashtag_underscores_join_words_for_the_lexicons():
+    from hadath.pipeline import extract
+
+    rec = extract("قصفت #ميليشيات_الحوثي مواقع #الجيش_اليمني في #الحديدة، وقالت #الولايات_المتحدة إن #كوريا_الشمالية",
+                  date="2018-03-01")
+    got = {(e["text"], e.get("country") or (e.get("geo") or {}).get("country")) for e in rec["entities"]}
+    assert {("ميليشيات_الحوثي", "YEM"), ("الجيش_اليمني", "YEM"), ("كوريا_الشمالية", "PRK")} <= got
+    assert rec["events"][0]["actor"][0]["text"] == "ميليشيات_الحوثي"

@@ -40,7 +40,8 @@ class NormMatcher:
         return self._size
 
     def __call__(self, doc: Doc) -> list[tuple[Hashable, int, int]]:
-        """Every (key, start, end) whose pattern equals the token norms doc[start:end]."""
+        """Every (key, start, end) whose pattern equals the token norms doc[start:end]; the
+        underscore of a hashtag joins words as a space does (#ميليشيات_الحوثي، #كوريا_الشمالية)."""
         norms = [t.norm_ for t in doc]
         n = len(norms)
         out = []
@@ -52,8 +53,13 @@ class NormMatcher:
                 keys = node.get(self._KEYS)
                 if keys:
                     out.extend((k, i, j) for k in keys)
+                if j < n - 1 and norms[j] == JOINER:
+                    j += 1
                 if j >= n:
                     break
                 node = node.get(norms[j])
                 j += 1
         return out
+
+
+JOINER = "_"
