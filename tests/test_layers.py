@@ -175,7 +175,8 @@ def test_hijri_dates():
 def test_relative_places_capitals_and_facilities(nlp):
     doc = annotate("سقط صاروخ على بعد 30 كيلومترا غرب الموصل وانفجرت سيارة جنوب بغداد", date="2020-01-01")
     mosul, baghdad = doc.spans["places"]
-    assert mosul._.geo["relative"] == {"direction": 270, "km": 30.0} and mosul._.geo["precision"] == "point"
+    assert mosul._.geo["relative"] == {"direction": 270, "km": 30.0, "of_country": False}
+    assert mosul._.geo["precision"] == "point" and mosul.text == "غرب الموصل"  # the text keeps the direction
     assert mosul._.geo["lon"] < 43.1  # moved west of Mosul (43.12)
     assert baghdad._.geo["relative"]["direction"] == 180 and baghdad._.geo["precision"] == "admin1"
     doc = annotate("وصل الرئيس إلى العاصمة الإماراتية أمس", date="2020-01-01")
@@ -235,7 +236,7 @@ def test_named_sites_borders_and_provinces(nlp):
     assert places("قتل شاب في محافظة جنين") == [("محافظة جنين", "Jenin Governorate", "admin1")]
     assert places("أغلقت السلطات المصرية معبر رفح") == [("معبر رفح", "Rafah Crossing", "point")]
     assert places("أحبط رجال الجمارك بمنفذ الخفجي تهريب") == [("منفذ الخفجي", "Al Khafjī Border Crossing", "city")]
-    assert places("قال خلال زيارة إلى وسط فرنسا") == [("فرنسا", "France", "admin1")]  # the middle of the country
+    assert places("قال خلال زيارة إلى وسط فرنسا") == [("وسط فرنسا", "France", "admin1")]  # the middle of the country
     assert places("قتل شاب في جنين") == [("جنين", "Janīn", "city")]  # the bare name is the town
     # an airport with a name of its own is placed by its town, not made a site of the town
     assert places("استقبله في مطار الرئاسة في العاصمة الإماراتية") == [("العاصمة الإماراتية", "Abu Dhabi", "city")]
@@ -348,9 +349,17 @@ def test_what_is_said_is_placed_where_it_is_said(nlp):
 def test_headline_label_names_the_story_place(nlp):
     doc = annotate("مالي: انتهاء عملية احتجاز الرهائن\nأنهت القوات عملية في فندق في مدينة سيفاري (وسط مالي)",
                    date="2015-08-09")
-    assert [(p.text, p._.geo["country"]) for p in doc.spans["places"]] == [("مالي", "MLI"), ("مالي", "MLI")]
+    assert [(p.text, p._.geo["country"]) for p in doc.spans["places"]] == [("مالي", "MLI"), ("وسط مالي", "MLI")]
     assert annotate("قدمت السعودية دعم مالي للبنان", date="2015-08-09").spans["places"][0].text == "السعودية"
     # with no place of their own, events fall back to the headline's country, not a nationality named once
     rec = extract("مالي: انتهاء عملية احتجاز الرهائن في الفندق\nأنهت القوات المالية عملية احتجاز رهائن، وقتل خمسة "
                   "موظفين بينهم نيبالي في الهجوم.", date="2015-08-09")
     assert rec["events"] and all((e["location"] or {}).get("country") == "MLI" for e in rec["events"])
+
+
+def test_a_town_beats_a_part_of_its_country_and_directions_stay_in_the_text(nlp):
+    got = event_places("وشنت القوات العراقية هجوما على مسلحي داعش في محافظة كركوك شمالي العراق", date="2018-02-25")
+    assert got and got[0][1] == "محافظة كركوك"
+    rec = extract("تظاهر الآلاف جنوب مدينة الحديدة ضد الحوثيين", date="2018-02-25")
+    loc = rec["events"][0]["location"]
+    assert (loc["text"], loc["name"], loc["precision"]) == ("جنوب مدينة الحديدة", "Al Ḩudaydah", "admin1")

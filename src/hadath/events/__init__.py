@@ -52,7 +52,8 @@ PATIENT_MODES = {"kill", "assassinate", "kidnap", "injure", "abduct", "torture",
 BREAK = {".", "!", "?", "؟", "\n", ";", "؛", ":"}
 CLAUSE_MARKS = BREAK | {"،", ","}
 PLACE_MARKERS = {fold(w) for w in ("في", "ب", "داخل", "قرب", "بالقرب", "أنحاء", "مدينة", "بلدة", "قرية", "محافظة",
-                                   "منطقة", "مطار", "ميناء", "قاعدة", "مخيم", "معبر")}
+                                   "منطقة", "مطار", "ميناء", "قاعدة", "مخيم", "معبر", "ولاية", "مديرية", "ناحية",
+                                   "قضاء", "بلدية")}
 # verbs whose ل-object is an event undergone: تتعرض القوات لهجمات، يخضعون للتحقيق
 UNDERGO = {fold(w) for w in ("تعرض", "يتعرض", "تتعرض", "تعرضت", "تعرضوا", "يتعرضون", "خضع", "يخضع", "تخضع",
                              "يخضعون", "خضعوا", "أدى", "أدت", "يؤدي", "تؤدي", "أسفر", "أسفرت", "ادى", "ادت")}
@@ -508,10 +509,14 @@ class EventCoder:
         def placed(p: Span) -> bool:
             # introduced as a place: في بغداد، قرب الموصل، جنوب إدلب، مطار الحديدة
             prev = word_before(doc, p.start, sent_of(p).start)
-            return (prev is not None and prev.norm_ in PLACE_MARKERS) or "relative" in p._.geo or "feature" in p._.geo
+            return (prev is not None and prev.norm_ in PLACE_MARKERS) or doc[p.start].norm_ in PLACE_MARKERS \
+                or "relative" in p._.geo or "feature" in p._.geo  # (or named with its kind: مدينة السلط)
 
         def fine(ps: list[Span]) -> list[Span]:
-            return [p for p in ps if p._.geo["precision"] != "country"]
+            # a part of a country (شمالي العراق) is finer than the country, not than a town in it
+            sub = [p for p in ps if p._.geo["precision"] != "country"]
+            towns = [p for p in sub if not (p._.geo.get("relative") or {}).get("of_country")]
+            return towns or sub
 
         def out(p: Span, source: str) -> dict:
             return dict({k: v for k, v in p._.geo.items() if k != "describes"}, source=source)

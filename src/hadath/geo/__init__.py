@@ -124,6 +124,7 @@ class GeoTagger:
             relative_to(doc, span)
             if n and span._.geo.get("relative") and describes(doc, out[n - 1], span):
                 span._.geo["describes"] = out[n - 1].start_char
+        out = [full_mention(doc, span) for span in out]
         doc.spans["places"] = out
         doc._.dateline = find_dateline(doc, out)
         return doc
@@ -312,8 +313,10 @@ def relative_to(doc: Doc, span: Span) -> None:
     is a point, without one the area around a city is admin1 and a part of a country admin1.
     """
     j = span.start - 1
+    if j > 0 and doc[j].norm_ in MENTION_WORDS:
+        j -= 1  # جنوب مدينة الحديدة
     if j >= 0 and doc[j].norm_ in CENTRE:  # وسط فرنسا، وسط بغداد: the middle of it, no bearing
-        geo = dict(span._.geo, relative={"direction": None, "km": None})
+        geo = dict(span._.geo, relative={"direction": None, "km": None, "of_country": span._.geo["precision"] == "country"})
         if geo["precision"] == "country":
             geo["precision"] = "admin1"
         span._.geo = geo
@@ -334,7 +337,8 @@ def relative_to(doc: Doc, span: Span) -> None:
     geo = dict(span._.geo)
     before = doc.text[max(0, doc[j + 1].idx - 30):doc[j + 1].idx] if j + 1 < len(doc) else ""
     km = _KM.search(normalize(before).text)
-    geo["relative"] = {"direction": bearing, "km": float(km.group(1).replace(",", ".")) if km else None}
+    geo["relative"] = {"direction": bearing, "km": float(km.group(1).replace(",", ".")) if km else None,
+                       "of_country": geo["precision"] == "country"}
     if km and geo.get("lat") is not None:
         d = float(km.group(1).replace(",", ".")) / 6371.0
         lat1, lon1, brg = map(math.radians, (geo["lat"], geo["lon"], bearing))
@@ -346,12 +350,33 @@ def relative_to(doc: Doc, span: Span) -> None:
     span._.geo = geo
 
 
+MENTION_WORDS = {fold(w) for w in ("مدينة", "بلدة", "قرية", "منطقة", "بلدية", "ناحية", "قضاء", "محافظة", "ولاية", "مديرية")}
+
+
+def full_mention(doc: Doc, span: Span) -> Span:
+    """The place as the text names it, with the direction that places it (جنوب مدينة الحديدة، وسط
+    كركوك، شمال سوريا); ``_.geo`` stays the anchor's."""
+    start = span.start
+    j = start - 1
+    if j >= 0 and doc[j].norm_ in MENTION_WORDS:
+        j -= 1  # (the kind itself stays out: news and coders write مدينة عفرين and عفرين alike)
+    turns = 0
+    while j >= 0 and turns < 2 and (doc[j].norm_ in DIRECTIONS or (doc[j].norm_ in CENTRE and turns == 0)) \
+            and span._.geo.get("relative") is not None:
+        start, j, turns = j, j - 1, turns + 1
+    if start == span.start:
+        return span
+    grown = Span(doc, start, span.end, label=span.label_)
+    grown._.geo = dict(span._.geo, text=grown.text)
+    return grown
+
+
 def describes(doc: Doc, place: Span, rel: Span) -> bool:
     """مطار الحديدة غربي اليمن، الرقة شمال سوريا: the relative phrase says where the place
     right before it lies, in the same country; the event is at that place, not in the region."""
     j = rel.start - 1
-    while j >= place.end and doc[j].norm_ in DIRECTIONS:
-        j -= 1
+    while j >= place.end and (doc[j].norm_ in DIRECTIONS or doc[j].norm_ in ("في", "ب", "ال")):
+        j -= 1  # منطقة عفرين في شمال سوريا، بالشمال السوري
     return (j == place.end - 1 and place._.geo.get("country") == rel._.geo.get("country")
             and place._.geo.get("precision") in ("city", "point"))
 
