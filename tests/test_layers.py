@@ -89,6 +89,12 @@ def test_quantities():
     assert [(q["value"], q["category"]) for q in find_quantities("دانت مقتل طفل فلسطيني في حريق")] == [(1, "dead")]
     assert [(q["value"], q["category"]) for q in find_quantities("اعتقال الصحفي")] == [(1, "arrested")]
     assert find_quantities("قتل جماعي") == [] and find_quantities("مقتل الرئيسي") == []
+    # a count joined by و to a count of the dead is more dead; a partitive alone is no count
+    q = find_quantities("استشهاد عشرة من منسوبي قوات الطوارئ وثلاثة من العاملين في الموقع، وإصابة تسعة آخرين")
+    assert [(x["value"], x["category"]) for x in q] == [(10, "dead"), (3, "dead"), (9, "injured")]
+    assert find_quantities("التقى 3 من الوزراء و4 من النواب") == []
+    assert [(x["value"], x["category"]) for x in find_quantities("وأودى بحياة شخصين وأصاب 20 آخرين")] == [
+        (2, "dead"), (20, "injured")]
     # a count of people whose fate follows it
     assert [(q["value"], q["category"]) for q in find_quantities("نحو 910 طفلا قتلوا في سوريا")] == [(910, "dead")]
     assert [(q["value"], q["category"]) for q in find_quantities("لقي 68 شخصا حتفهم")] == [(68, "dead")]
@@ -363,3 +369,9 @@ def test_a_town_beats_a_part_of_its_country_and_directions_stay_in_the_text(nlp)
     rec = extract("تظاهر الآلاف جنوب مدينة الحديدة ضد الحوثيين", date="2018-02-25")
     loc = rec["events"][0]["location"]
     assert (loc["text"], loc["name"], loc["precision"]) == ("جنوب مدينة الحديدة", "Al Ḩudaydah", "admin1")
+
+
+def test_joined_counts_add_up_in_the_event_size(nlp):
+    rec = extract("ونتج عن التفجير الذي استهدف مسجد قوات الطوارئ استشهاد عشرة من منسوبي قوات الطوارئ الخاصة "
+                  "وثلاثة من العاملين في الموقع، وإصابة تسعة آخرين", date="2015-08-07")
+    assert rec["events"][0]["size"] == {"dead": 13, "injured": 9, "arrested": None}

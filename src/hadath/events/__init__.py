@@ -623,12 +623,16 @@ class EventCoder:
         if etype not in FORCE_TYPES:
             return out
         approx = set()
+        last = None
         for q in near(doc, "quantities", sent_index(doc, span.start)):
             cat = q._.quantity["category"]
             if cat in out and out[cat] is None:
                 out[cat] = q._.quantity["value"]
                 if q._.quantity["approximate"]:
                     approx.add(cat)
+            elif cat in out and q._.quantity.get("joined") and last == cat:
+                out[cat] += q._.quantity["value"]  # عشرة من القوات وثلاثة من العاملين: 13
+            last = cat
         if approx:
             out["_approximate"] = approx  # (for _merge: a body's exact count beats a headline's round one)
         return out

@@ -47,6 +47,7 @@ UNITS = {
 # a count of people becomes dead / injured / arrested from the word before it
 CONTEXT = {
     "مقتل": "dead", "قتل": "dead", "وفاه": "dead", "مصرع": "dead", "استشهاد": "dead", "اعدام": "dead",
+    "قتلت": "dead", "بحياه": "dead", "ارواح": "dead", "اصيبت": "injured", "اصاب": "injured", "اصابت": "injured",
     "اصابه": "injured", "جرح": "injured", "اصيب": "injured", "اصيبوا": "injured",
     "اعتقال": "arrested", "اعتقل": "arrested", "اعتقلت": "arrested", "توقيف": "arrested", "احتجاز": "arrested",
     "القبض": "arrested", "اعتقلوا": "arrested", "اوقف": "arrested", "اوقفت": "arrested",
@@ -124,7 +125,10 @@ def _nationals() -> frozenset[str]:
     """فلسطيني، اسرائيلي، سوري ...: the singular nisba of every country, a man of that people."""
     from hadath.lexicon import countries
 
-    return frozenset(fold(a) for c in countries() for a in c.adjectives if " " not in a)
+    return frozenset(fold(f) for c in countries() for a in c.adjectives if " " not in a for f in (a, a + "ة"))
+
+
+_PARTITIVE = re.compile(rf"(?<!\w)و\s*(?P<num>\d+|(?:{_WORD})(?:\s+و?(?:{_WORD}))*)\s+من\s+(?:ال)?[^\s\d.,،]+")
 
 
 # the dual of a counted noun is two of them: جنديان، شخصين، مدنيين are 2 only as duals, so only the -ان
@@ -200,7 +204,24 @@ def find_quantities(text: str) -> list[dict]:
         out.append({"start": s, "end": e, "value": int(value) if value == int(value) else value,
                     "approximate": bool(m.group("hedge")) or m.group("num").strip() in VAGUE,
                     "unit": unit, "category": category})
-    return sorted(out, key=lambda q: q["start"])
+    for m in _PARTITIVE.finditer(norm.text):  # وثلاثة من العاملين: counted only if joined below
+        if any(taken[m.start():m.end()]):
+            continue
+        value = number_value(m.group("num"))
+        if value is not None:
+            s, e = norm.to_original(*m.span())
+            out.append({"start": s, "end": e, "value": int(value) if value == int(value) else value,
+                        "approximate": False, "unit": "person", "category": None, "partitive": True})
+    out.sort(key=lambda q: q["start"])
+    # استشهاد عشرة من منسوبي القوات وثلاثة من العاملين: a count joined by و to a count of the dead,
+    # wounded or arrested, with no word of its own, counts more of them
+    for prev, q in zip(out, out[1:]):
+        gap = text[prev["end"]:q["start"]]
+        joined = re.search(r"(?:^|\s)و\s*$", gap) or text[q["start"]:q["start"] + 1] == "و"
+        if prev["category"] in ("dead", "injured", "arrested") and q["category"] in (None, "people", "troops") \
+                and len(gap) <= 60 and joined and not re.search(r"[.،,؛:]", gap):
+            q["category"], q["joined"] = prev["category"], True
+    return [q for q in out if not q.get("partitive") or q.get("joined")]
 
 
 @Language.factory("hadath_quantities")
@@ -211,6 +232,8 @@ def make_quantities(nlp: Language, name: str):
             span = doc.char_span(q["start"], q["end"], label="QUANTITY", alignment_mode="expand")
             if span is not None:
                 span._.quantity = {k: q[k] for k in ("value", "approximate", "unit", "category")}
+                if q.get("joined"):
+                    span._.quantity["joined"] = True
                 spans.append(span)
         doc.spans["quantities"] = spans
         return doc
