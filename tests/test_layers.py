@@ -241,9 +241,9 @@ def test_named_sites_borders_and_provinces(nlp):
     assert places("قتل ثمانية برصاص الجيش على حدود قطاع غزة") == [("حدود قطاع غزة", "Gaza Strip border", "admin1")]
     assert places("قتل شاب في محافظة جنين") == [("محافظة جنين", "Jenin Governorate", "admin1")]
     assert places("أغلقت السلطات المصرية معبر رفح") == [("معبر رفح", "Rafah Crossing", "point")]
-    assert places("أحبط رجال الجمارك بمنفذ الخفجي تهريب") == [("منفذ الخفجي", "Al Khafjī Border Crossing", "city")]
+    assert places("أحبط رجال الجمارك بمنفذ الخفجي تهريب") == [("منفذ الخفجي", "Al Khafji Border Crossing", "city")]
     assert places("قال خلال زيارة إلى وسط فرنسا") == [("وسط فرنسا", "France", "admin1")]  # the middle of the country
-    assert places("قتل شاب في جنين") == [("جنين", "Janīn", "city")]  # the bare name is the town
+    assert places("قتل شاب في جنين") == [("جنين", "Janin", "city")]  # the bare name is the town
     # an airport with a name of its own is placed by its town, not made a site of the town
     assert places("استقبله في مطار الرئاسة في العاصمة الإماراتية") == [("العاصمة الإماراتية", "Abu Dhabi", "city")]
 
@@ -368,7 +368,7 @@ def test_a_town_beats_a_part_of_its_country_and_directions_stay_in_the_text(nlp)
     assert got and got[0][1] == "محافظة كركوك"
     rec = extract("تظاهر الآلاف جنوب مدينة الحديدة ضد الحوثيين", date="2018-02-25")
     loc = rec["events"][0]["location"]
-    assert (loc["text"], loc["name"], loc["precision"]) == ("جنوب مدينة الحديدة", "Al Ḩudaydah", "admin1")
+    assert (loc["text"], loc["name"], loc["precision"]) == ("جنوب مدينة الحديدة", "Al Hudaydah", "admin1")
 
 
 def test_joined_counts_add_up_in_the_event_size(nlp):

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -35,9 +37,17 @@ def place_words() -> set[str]:
     return set(FACILITIES) | set(NAMED_SITES) | TOWN_WORDS | ADMIN_WORDS | set(DIRECTIONS) | CENTRE | CAPITAL_WORDS
 
 
+@lru_cache(maxsize=None)
+def plain_name(name: str) -> str:
+    """GeoNames' transliteration without its diacritics and ayn/hamza marks: ‘Afrīn -> Afrin,
+    Al Ḩudaydah -> Al Hudaydah, as English news writes them."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c) and c not in "‘’ʿʾ`´").strip()
+
+
 def geo_record(place: Place, text: str) -> dict:
     return {
-        "text": text, "name": place.name_en, "country": place.country or None,
+        "text": text, "name": plain_name(place.name_en), "country": place.country or None,
         "admin1": admin1_names().get((place.country, place.admin1), place.admin1 or None),
         "lat": place.lat, "lon": place.lon, "geonameid": place.geonameid, "precision": PRECISION.get(place.kind, "city"),
     }
