@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score hadath on the development data with the project's event scorer.
 
-    python scripts/eval_dev.py [--shared ../shared] [--out out/] [--json]
+    python scripts/eval_dev.py [--shared ../shared] [--out out/] [--json] [--extra GOLD.jsonl ...]
 
 Codes the 40 dev leads (`dev/dev_gold.jsonl`) and the Elaph article from their
 ids, dates and texts only, writes the predictions to OUT, and prints the
@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run(shared: Path, out: Path, as_json: bool) -> dict:
+def run(shared: Path, out: Path, as_json: bool, extra: list[Path] = ()) -> dict:
     sys.path.insert(0, str(ROOT / "src"))
     import hadath
     from hadath.pipeline import load
@@ -32,6 +32,8 @@ def run(shared: Path, out: Path, as_json: bool) -> dict:
         "dev": (shared / "data/dev/dev_gold.jsonl", [json.loads(l) for l in open(shared / "data/dev/dev_gold.jsonl", encoding="utf-8")]),
         "elaph": (shared / "data/dev/elaph_2021_us_iraq.gold.json", [json.load(open(shared / "data/dev/elaph_2021_us_iraq.gold.json", encoding="utf-8"))]),
     }
+    for path in extra:  # other gold sets in the same format (annotated leads kept outside the repo)
+        sets[path.stem] = (path, [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()])
     results = {"load_seconds": round(load_s, 2)}
     for name, (gold_path, docs) in sets.items():
         t0 = time.perf_counter()
@@ -50,11 +52,14 @@ def run(shared: Path, out: Path, as_json: bool) -> dict:
                                         capture_output=True, text=True, check=True).stdout)
         res["seconds"] = round(took, 2)
         res["place_mentions"] = place_mentions(docs, preds)
+        res.update(dates_and_dead(scorer, docs, preds))
         results[name] = res
         if not as_json:
             print(f"== {name}: {len(docs)} documents coded in {took:.2f} s")
             print(subprocess.run([sys.executable, str(scorer), str(gold_jsonl), str(pred_path)],
                                  capture_output=True, text=True, check=True).stdout)
+            print(f"events matched by type whose gold date is more precise than the document's, dated right: "
+                  f"{res['precise_dates']}; ASSAULT events with a gold dead count, counted right: {res['dead_counts']}")
             pm = res["place_mentions"]
             print(f"gold place mentions found as places of the right country: {pm['found']}/{pm['gold']}"
                   f" ({pm['share']})\n")
@@ -63,6 +68,26 @@ def run(shared: Path, out: Path, as_json: bool) -> dict:
     else:
         print(f"pipeline load: {load_s:.2f} s")
     return results
+
+
+def dates_and_dead(scorer: Path, docs: list[dict], preds: list[dict]) -> dict:
+    """The two figures of the time-and-quantities issue, on the scorer's own type matching."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("score_events", scorer)
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    n = dated = dn = counted = 0
+    for d, p in zip(docs, preds):
+        for gi, pi in score.match_doc(d["events"], p.get("events", [])):
+            g, e = d["events"][gi], p["events"][pi]
+            if g.get("date_precision") not in (None, "document"):
+                n += 1
+                dated += score.dates_agree(g, e)
+            if g["event"] == "ASSAULT" and (g.get("size") or {}).get("dead") is not None:
+                dn += 1
+                counted += (e.get("size") or {}).get("dead") == g["size"]["dead"]
+    return {"precise_dates": f"{dated}/{n}", "dead_counts": f"{counted}/{dn}"}
 
 
 def place_mentions(docs: list[dict], preds: list[dict]) -> dict:
@@ -92,8 +117,10 @@ def main() -> int:
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--out", default=str(ROOT / "out"))
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--extra", action="append", default=[], metavar="GOLD.jsonl",
+                    help="another gold set in dev_gold.jsonl's format to score too (repeatable)")
     a = ap.parse_args()
-    run(Path(a.shared), Path(a.out), a.json)
+    run(Path(a.shared), Path(a.out), a.json, [Path(p) for p in a.extra])
     return 0
 
 
