@@ -66,6 +66,7 @@ TOPIC_MARKERS = {fold(w) for w in ("حول", "بشأن", "بخصوص", "خطوا
                                    "آليات", "ضرورة", "أهمية")}
 # triggers of intent: an event noun they govern is wanted, promised or refused, not done
 INTENT_TYPES = {"REQUEST", "THREATEN", "AGREE", "REJECT"}
+STATELESS_SECTORS = {"REB", "IGO", "NGO", "PTY", "OPP"}
 SPOKEN_TYPES = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE"}  # acts that can be done by saying
 PRONOUN_OBJECTS = {"لها", "له", "لهم", "لهما", "اليها", "اليه", "اليهم", "عليها", "عليه", "عليهم", "ضدها", "ضده", "ضدهم"}
 RELATIVES = {fold(w) for w in ("التي", "الذي", "الذين", "اللذين", "اللتين", "اللتان", "اللذان", "والتي", "والذي", "والذين")}
@@ -653,22 +654,30 @@ class EventCoder:
         def countries(parts: list[dict]) -> set:
             return {p["country"] for p in parts if p.get("country")}
 
+        def unknown(parts: list[dict], named: set) -> bool:
+            # الدبلوماسيين، المدنيين: people of no named country; not داعش or the UN, which have none
+            return not parts or (not named and not any(p.get("sector") in STATELESS_SECTORS for p in parts))
+
         a_new, r_new = countries(a_recs), countries(r_recs)
         for ev in events.get(0, []) + (events.get(sentence, []) if sentence else []):
             if ev["event"] != etype:
                 continue
-            a_old, r_old = countries(ev["actor"]), countries(ev["recipient"])
+            # (the countries the text named, before the event's own country filled the blanks)
+            a_old, r_old = ev.get("_named") or (countries(ev["actor"]), countries(ev["recipient"]))
             if etype in MUTUAL:
                 old, new = a_old | r_old, a_new | r_new
                 same = old <= new or new <= old
-            else:  # an unknown side (no actor named) agrees with anything; a stateless actor does not
-                same = (not ev["actor"] or not a_recs or a_old == a_new or bool(a_old & a_new)) and (
-                    not ev["recipient"] or not r_recs or r_old == r_new or bool(r_old & r_new))
+            else:  # an unknown side (none named, or no country and no group) agrees with anything; a stateless group does not
+                same = (unknown(ev["actor"], a_old) or unknown(a_recs, a_new) or a_old == a_new or bool(a_old & a_new)) and (
+                    unknown(ev["recipient"], r_old) or unknown(r_recs, r_new) or r_old == r_new or bool(r_old & r_new))
             if same:
                 if not ev["recipient"] and r_recs:
                     ev["recipient"] = r_recs
+                    r_old = r_new
                 if not ev["actor"] and a_recs:
                     ev["actor"] = a_recs
+                    a_old = a_new
+                ev["_named"] = (a_old, r_old)
                 # the body names what the headline borrowed from its lead or lacked: its own date and place
                 own = ("clause", "sentence")
                 if when[1] != "document" and (ev["date_precision"] == "document"
@@ -706,7 +715,8 @@ class EventCoder:
         main_country = max(counts, key=counts.get) if counts else None
         events: list[dict] = []
         by_sentence: dict[int, list[dict]] = {}  # the same events, by sentence, for _merge
-        cands = [(span, self._reading(doc, span, trig)) for span, trig in self.candidates(doc)]
+        cands = sorted(((span, self._reading(doc, span, trig)) for span, trig in self.candidates(doc)),
+                       key=lambda c: (c[0].start, -c[0].end))  # in text order: a headline meets its first repeat first
         domain = self.domain(doc)
         for n, (span, trig) in enumerate(cands):
             etype = self.context(doc, span, trig)
@@ -747,6 +757,7 @@ class EventCoder:
             conf += 0.12 if actor and sent_of(actor[0]).start == sent.start else 0
             conf += 0.08 if recipient else 0
             conf -= 0.15 if "vague" in trig.note or "ambiguous" in trig.note else 0
+            named = ({r["country"] for r in a_recs if r.get("country")}, {r["country"] for r in r_recs if r.get("country")})
             if location and location.get("country"):
                 # المدنيين، المتظاهرين، الحكومة with no country named: the country where it happens
                 for rec, sp in zip(a_recs + r_recs, actor + recipient):
@@ -766,13 +777,14 @@ class EventCoder:
                 "size": size,
                 "confidence": round(max(0.05, min(0.95, conf)), 2),
                 "_date_source": date_source,
+                "_named": named,
             }
             if date_end:
                 event["date_end"] = date_end  # بين عامي 2011 و2014: the range's last day, month or year
             events.append(event)
             by_sentence.setdefault(k, []).append(event)
         for event in events:
-            del event["_date_source"]
+            del event["_date_source"], event["_named"]
             event["size"].pop("_approximate", None)
         doc._.events = events
         return doc
