@@ -375,3 +375,14 @@ def test_joined_counts_add_up_in_the_event_size(nlp):
     rec = extract("ونتج عن التفجير الذي استهدف مسجد قوات الطوارئ استشهاد عشرة من منسوبي قوات الطوارئ الخاصة "
                   "وثلاثة من العاملين في الموقع، وإصابة تسعة آخرين", date="2015-08-07")
     assert rec["events"][0]["size"] == {"dead": 13, "injured": 9, "arrested": None}
+
+
+def test_a_foreign_town_spelt_otherwise_is_found_after_its_kind(nlp):
+    def places(text):
+        doc = annotate(text, date="2018-04-08")
+        return [(p.text, p._.geo["name"], p._.geo.get("spelling")) for p in doc.spans["places"]]
+
+    assert places("وقع حادث الدهس في مدينة مُنستر يوم السبت") == [("مُنستر", "Munster", True)]
+    assert ("سولزبيري", "Salisbury", True) in places("تسمم جاسوس في مدينة سولزبيري، شمالي انجلترا")
+    assert places("تحولت إلى مدينة كبرى") == []  # a short skeleton meets too many words
+    assert places("سولزبيري") == []  # only where the text says it is a town

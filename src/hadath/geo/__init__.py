@@ -128,6 +128,7 @@ class GeoTagger:
             span.label_ = "GPE" if place.kind == "country" else "LOC"
             span._.geo = geo_record(place, span.text)
             out.append(span)
+        out = sorted(out + spelled_otherwise(doc, out, context), key=lambda p: p.start)
         out = self._capitals_by_adjective(doc, out)
         out = [facility(doc, span) for span in out]
         for n, span in enumerate(out):
@@ -171,6 +172,53 @@ class GeoTagger:
                 replaced.add((own.start, own.end))
         kept = [p for p in places if (p.start, p.end) not in replaced]
         return sorted(kept + added, key=lambda p: p.start)
+
+
+ARAB_STATES = {"IRQ", "SYR", "LBN", "JOR", "PSE", "EGY", "SAU", "ARE", "QAT", "KWT", "BHR", "OMN", "YEM", "LBY", "TUN",
+               "DZA", "MAR", "SDN", "MRT", "SOM", "DJI", "COM", "ESH"}
+_LONG_VOWELS = str.maketrans("", "", "اوي")
+
+
+def skeleton(word: str) -> str:
+    """A foreign name without its long vowels after the first letter: سولزبيري and سالزبري, منستر
+    and مونستر are spelt alike."""
+    return word[:1] + word[1:].translate(_LONG_VOWELS)
+
+
+@lru_cache(maxsize=None)
+def skeleton_index() -> dict[str, tuple[Place, ...]]:
+    """Towns of 20,000+ people outside the Arab states, by the skeleton of their one-word names."""
+    index: dict[str, list[Place]] = {}
+    for key, places in gazetteer().items():
+        if " " in key or len(key) < 4:
+            continue
+        towns = [p for p in places if p.kind == "city" and p.country not in ARAB_STATES and p.population >= 20_000]
+        for p in towns:
+            bucket = index.setdefault(skeleton(key), [])
+            if p not in bucket:
+                bucket.append(p)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def spelled_otherwise(doc: Doc, found: list[Span], context: dict[str, int]) -> list[Span]:
+    """في مدينة سولزبيري، مدينة مُنستر: a town the text says is one, spelt otherwise than the gazetteer
+    has it, found by its skeleton among foreign towns (``geo`` marks it ``spelling``)."""
+    taken = {i for p in found for i in range(p.start, p.end)}
+    taken |= {i for m in doc.spans.get("mentions", []) for i in range(m.start, m.end)}
+    out = []
+    for tok in doc[1:]:
+        if tok.i in taken or doc[tok.i - 1].norm_ not in ("مدينه", "بلده", "قريه") or len(tok.norm_) < 4 \
+                or not tok.norm_.isalpha():
+            continue
+        shape = skeleton(tok.norm_)
+        if len(shape) < 5:
+            continue  # a short skeleton meets too many words (مدينة كبرى is no Koper)
+        candidates = skeleton_index().get(shape)
+        if candidates:
+            span = Span(doc, tok.i, tok.i + 1, label="LOC")
+            span._.geo = dict(geo_record(resolve(candidates, context), span.text), spelling=True)
+            out.append(span)
+    return out
 
 
 TOWN_WORDS = {"مدينه", "مدينتي", "بلده", "بلدتي", "قريه", "منطقه", "محافظه", "قضاء", "ناحيه", "مخيم", "ميناء", "مطار"}
