@@ -121,3 +121,10 @@ def test_agreements_already_made_and_topic_lists_are_not_events():
     got = types('وقال المتحدث باسم الرئاسة المصرية: "توافقت وجهات النظر بشأن أهمية دعم جهود التسوية السياسية في '
                 'سوريا، ومواصلة العمل على القضاء على الجماعات الإرهابية، ودعم مؤسسات الدولة".', date="2018-10-17")
     assert "SUPPORT" not in got
+
+
+def test_blame_and_characterisations_in_speech_are_accusations():
+    assert "ACCUSE" in types("وأنحت بريطانيا باللائمة على روسيا في الهجوم على الجاسوس", date="2018-03-30")
+    # a characterisation is an accusation as what someone says, not in the narrator's voice
+    assert "ACCUSE" in types("قال مندوب السعودية إن ميليشيات إيران تمارس القتل المنظم في أكثر من بلد", date="2018-03-30")
+    assert "ACCUSE" not in types("وتحدث التقرير عن القتل المنظم في أكثر من بلد", date="2018-03-30")

@@ -231,7 +231,8 @@ class EventCoder:
                 return None  # لدعم، لمواجهة: a purpose, not a happening (but تتعرض لهجمات)
             q = self._quote(doc, span)
             if "vague" in trig.note and not (q is not None and q._.quote.get("object") and self._heads_quote(doc, q, span)) and not any(
-                    t.norm_ in SPEECH_NEAR for t in doc[max(sent.start, span.start - 4):span.start]):
+                    t.norm_ in SPEECH_NEAR for t in doc[max(sent.start, span.start - 4):span.start]) and not (
+                    "characterize" in trig.note and (speech_frame(doc, span) is not None or q is not None)):
                 return None  # دعم، حوار، احترام alone are events only as what someone says
         future = trig.future or any(w in self.future for w in before) or any(
             t.norm_ in self.future for t in doc[span.end:min(sent.end, span.end + 4)])
