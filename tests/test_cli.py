@@ -93,3 +93,17 @@ def test_file_read_by_its_content_when_its_name_says_nothing(tmp_path):
                  + json.dumps({"id": "b", "date": "2021-05-10", "text": ARABIC}, ensure_ascii=False) + "\n", encoding="utf-8")
     code, out, _ = run(["extract", str(f), "-q"])
     assert code == 0 and [json.loads(l)["id"] for l in out.splitlines()] == ["a", "b"]
+
+
+def test_plover_output_names_fields_as_plover_and_keeps_failed_documents(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "date": "2018-04-06", "text": "قصفت طائرات إسرائيلية مواقع لحركة حماس في "
+                                                                          "قطاع غزة"}, ensure_ascii=False) + "\n"
+                   + json.dumps({"id": "b", "date": "2018-04-06", "text": ""}) + "\n", encoding="utf-8")
+    code, out, _ = run(["extract", str(src), "--format", "plover", "-q"])
+    lines = [json.loads(line) for line in out.splitlines()]
+    events = [x for x in lines if "event" in x]
+    assert events and events[0]["event"] == ["ASSAULT"] and events[0]["id"] == "a-0"
+    assert {"source", "recipient", "event_loc", "event_text", "cite_info", "date_precision"} <= set(events[0])
+    assert events[0]["event_loc"]["cc3"] == "PSE" and events[0]["source"][0]["code"] == "ISR"
+    assert {"id": "b", "error": "empty text"} in lines

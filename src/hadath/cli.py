@@ -1,6 +1,6 @@
 """The ``hadath`` command.
 
-    hadath extract INPUT... [-o OUT] [--date YYYY-MM-DD] [--format jsonl|csv]
+    hadath extract INPUT... [-o OUT] [--date YYYY-MM-DD] [--format jsonl|csv|plover]
     hadath ingest INPUT... [--db PATH] [--workers N] [--engine local|dask] [--scheduler ADDRESS]
     hadath events [--db PATH] [--type T] [--country ISO3] [--actor TEXT] [--since D] [--until D]
                   [--near LAT,LON,KM] [--format table|jsonl|csv|parquet|plover] [-o FILE]
@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from hadath import __version__
@@ -166,7 +167,9 @@ def main(argv: list[str] | None = None) -> int:
     ex.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt, .jsonl, .html files, or - for stdin")
     ex.add_argument("-o", "--output", help="output file (default: stdout)")
     ex.add_argument("--date", help="document date YYYY-MM-DD for inputs that carry none")
-    ex.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    ex.add_argument("--format", choices=("jsonl", "csv", "plover"), default="jsonl",
+                    help="jsonl: a document a line (the output contract); csv: an event a row; plover: an event a "
+                         "line in PLOVER's field names")
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     ex.set_defaults(func=cmd_extract)
 
@@ -206,7 +209,11 @@ def main(argv: list[str] | None = None) -> int:
     er.add_argument("-o", "--output", help="output file (default: stdout)")
     er.set_defaults(func=cmd_errors)
     args = parser.parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except BrokenPipeError:  # hadath extract ... | head: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

@@ -66,12 +66,26 @@ def _plover_actor(a: dict) -> dict:
 
 
 def plover_record(row: dict) -> dict:
-    """One event in the PLOVER JSON interchange format (PLOVER manual, 'JSON Data Fields')."""
+    """One stored event in the PLOVER JSON interchange format (PLOVER manual, 'JSON Data Fields')."""
     e = json.loads(row["record"])
+    out = plover_event(e, row["event_id"], row["doc_id"], row["hadath_version"], date=_iso(row["date_start"]),
+                       url=row["url"], title=row["title"], publication=row["source"],
+                       coded=_iso(row["coded_at"].date()) if row["coded_at"] else None)
+    out.update({"link": row["story_id"], "n_articles": row["n_articles"], "n_sources": row["n_sources"]})
+    if row["date_end"] and row["date_end"] != row["date_start"]:
+        out["enddate"] = _iso(row["date_end"])
+    return out
+
+
+def plover_event(e: dict, event_id: str, doc_id: str | None, version: str, date: str | None = None,
+                 url: str | None = None, title: str | None = None, publication: str | None = None,
+                 coded: str | None = None) -> dict:
+    """An event of hadath's contract in PLOVER's field names (``hadath extract --format plover``
+    and ``hadath events --format plover``)."""
     loc = e.get("location")
     trig = e.get("trigger") or {}
     out = {
-        "id": row["event_id"], "date": _iso(row["date_start"]), "date_precision": row["time_precision"],
+        "id": event_id, "date": date or e.get("date"), "date_precision": e.get("date_precision"),
         "source": [_plover_actor(a) for a in e.get("actor") or []],
         "recipient": [_plover_actor(a) for a in e.get("recipient") or []],
         "event": [e["event"]], "mode": e.get("mode"), "quad_code": QUAD.get(e["event"]),
@@ -82,13 +96,12 @@ def plover_record(row: dict) -> dict:
         "event_text": [trig.get("text")],
         "text_info": {"sequence": e.get("sentence"), "start": trig.get("start"), "end": trig.get("end")},
         "size": e.get("size"), "confidence": e.get("confidence"),
-        "link": row["story_id"], "n_articles": row["n_articles"], "n_sources": row["n_sources"],
-        "cite_info": {"citation": row["doc_id"], "url": row["url"], "title": row["title"], "publication": row["source"],
-                      "language": "ar", "coder": f"hadath {row['hadath_version']}", "codebook": "plover"},
-        "coder": f"hadath {row['hadath_version']}", "coded_date": _iso(row["coded_at"].date()) if row["coded_at"] else None,
+        "cite_info": {"citation": doc_id, "url": url, "title": title, "publication": publication,
+                      "language": "ar", "coder": f"hadath {version}", "codebook": "plover"},
+        "coder": f"hadath {version}", "coded_date": coded,
     }
-    if row["date_end"] and row["date_end"] != row["date_start"]:
-        out["enddate"] = _iso(row["date_end"])
+    if e.get("date_end"):
+        out["enddate"] = e["date_end"]
     return out
 
 

@@ -1,4 +1,5 @@
-"""Write coded documents as JSONL (the contract) or CSV (one row per event)."""
+"""Write coded documents as JSONL (the contract), CSV (one row per event) or PLOVER JSONL (one
+PLOVER event per line; a document that failed still gets its {"id", "error"} line)."""
 from __future__ import annotations
 
 import csv
@@ -50,7 +51,14 @@ class RecordWriter:
     def write(self, record: dict) -> None:
         if self.csv is not None:
             self.csv.writerows(csv_rows(record))
-        else:
+        elif self.fmt == "plover" and not record.get("error"):
+            from hadath import __version__
+            from hadath.io.export import plover_event
+
+            for n, e in enumerate(record.get("events", [])):
+                self.out.write(json.dumps(plover_event(e, f"{record.get('id')}-{n}", record.get("id"), __version__),
+                                          ensure_ascii=False) + "\n")
+        else:  # jsonl, and a document that failed in any format: {"id", "error"}
             self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
         self.out.flush()
 
