@@ -71,6 +71,15 @@ def test_numeric_dates_and_month_variants():
     assert times("بعد أسبوع على الانتخابات", "2018-03-30") == [("2018-03-23", "day")]
 
 
+def test_bare_months_last_seasons_and_times_of_day():
+    assert times("طائرة رافال طلبتها في فبراير من فرنسا", "2015-07-21") == [("2015-02", "month")]
+    assert times("في ديسمبر", "2018-03-01") == [("2017-12", "month")]  # a later month is last year's
+    assert times("استعادتها بغداد خلال الخريف الماضي", "2018-02-25") == [("2017", "year")]
+    assert times("شهدت بيروت ليل الاثنين توترا", "2018-05-08") == [("2018-05-07", "day")]
+    assert times("استهدف هجوم انتحاري، فجر الأحد، مقرا", "2018-02-25") == [("2018-02-25", "day")]
+    assert times("ارتفع إلى فبراير", "2015-07-21") == []  # a month with no في، خلال، منذ is no date
+
+
 def test_relative_needs_a_document_date():
     assert times("أمس", None) == []
     assert times("في أيار 2020", None) == [("2020-05", "month")]

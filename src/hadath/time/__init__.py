@@ -60,6 +60,10 @@ class TimeTagger:
             ("dmy", re.compile(rf"{_B}(?P<day>[0-3]?\d)\s*(?:من\s+)?{_CL}{month_pair}(?:\s*[,،]?\s*{year})?{_E}")),
             ("my", re.compile(rf"{_B}{_CL}(?:شهر\s+)?{month_pair}\s*(?:{rel}|[,،]?\s*{year}){_E}")),
             ("day_of_month", re.compile(rf"{_B}(?:في\s+)?(?P<day>[0-3]?\d)\s+(?:من\s+)?(?:ال)?شهر\s+(?P<rel>الحالي|الجاري|الماضي|المنصرم){_E}")),
+            # الخريف الماضي: the last such season before the story
+            ("relseason", re.compile(rf"{_B}{_CL}(?P<season>(?:ال)?(?:شتاء|ربيع|صيف|خريف))\s+(?P<rel>الماضي|المنصرم|الفايت){_E}")),
+            # في فبراير، خلال أيار: a bare month is the last one on or before the story's month
+            ("bare_month", re.compile(rf"{_B}(?:[وف]?(?:في|خلال|منذ|مطلع|اواخر|منتصف|اوايل|بدايه|نهايه))\s+(?:شهر\s+)?(?P<m1>{m}){_E}(?!\s*(?:[/(\-]|\d))")),
             ("season", re.compile(rf"{_B}{_CL}(?P<season>(?:ال)?(?:شتاء|ربيع|صيف|خريف))\s+(?:عام\s+|العام\s+)?(?P<year>(?:19|20)\d\d){_E}")),
             ("year", re.compile(rf"{_B}{_CL}(?:عام|العام|سنه|مطلع|اواخر|اوايل)\s+(?P<year>(?:19|20)\d\d){_E}")),
             ("relmonth", re.compile(rf"{_B}{_CL}(?:ال)?شهر\s+(?P<rel>الماضي|المنصرم|الحالي|الجاري|المقبل|القادم){_E}")),
@@ -71,7 +75,7 @@ class TimeTagger:
             ("daybefore", re.compile(rf"{_B}{_CL}(?:(?:ليله|ليل|صباح|مساء|فجر)\s+)?(?:امس\s+الاول|اول\s+(?:من\s+)?امس){_E}")),
             ("yesterday", re.compile(rf"{_B}{_CL}(?:(?:صباح|مساء|ظهر|فجر|ليل|ليله)\s+)?امس{_E}|{_B}{_CL}الليله\s+الماضيه{_E}")),
             ("today", re.compile(rf"{_B}{_CL}(?:(?:صباح|مساء|ظهر|فجر|ليل)\s+)?اليوم{_E}|{_B}{_CL}الليله{_E}")),
-            ("weekday", re.compile(rf"{_B}{_CL}(?:يوم\s+)?(?P<wd>{'|'.join(WEEKDAYS)}){_E}")),
+            ("weekday", re.compile(rf"{_B}{_CL}(?:(?:يوم|ليل|ليله|مساء|صباح|فجر|ظهر|ظهيره)\s+)?(?P<wd>{'|'.join(WEEKDAYS)}){_E}")),
         ]
 
     def find(self, text: str, date: dt.date | None) -> list[tuple[int, int, str, str, str | None]]:
@@ -159,6 +163,15 @@ class TimeTagger:
             return f"{year:04d}-{mon:02d}", "month"
         if kind == "season":
             return f"{year:04d}", "year"
+        if kind == "relseason":
+            if date is None:
+                return None
+            start = SEASONS[g["season"]]
+            return f"{date.year if start < date.month - 2 else date.year - 1:04d}", "year"
+        if kind == "bare_month":
+            if date is None:
+                return None
+            return f"{date.year if mon <= date.month else date.year - 1:04d}-{mon:02d}", "month"
         if kind == "year":
             return f"{year:04d}", "year"
         if date is None:
