@@ -395,3 +395,14 @@ def test_a_foreign_town_spelt_otherwise_is_found_after_its_kind(nlp):
     assert ("سولزبيري", "Salisbury", True) in places("تسمم جاسوس في مدينة سولزبيري، شمالي انجلترا")
     assert places("تحولت إلى مدينة كبرى") == []  # a short skeleton meets too many words
     assert places("سولزبيري") == []  # only where the text says it is a town
+
+
+def test_saudi_press_dateline_and_it_refines_a_country(nlp):
+    text = ("محادثات السلام بين الأطراف الليبية\nطرابلس 26 شوال 1436ه الموافق 11 اغسطس 2015م .واس\n"
+            "وأعرب رئيس بعثة الأمم المتحدة في ليبيا برناردينو ليون عن ترحيبه بعودة المؤتمر الوطني إلى المحادثات.")
+    doc = annotate(text, date="2015-08-11")
+    assert doc._.dateline["name"] == "Tripoli" and not doc._.dateline["newsroom"]
+    rec = extract(text, date="2015-08-11")
+    praise = [e for e in rec["events"] if e["event"] == "SUPPORT"]
+    # the sentence names only the country; the dateline says where in it
+    assert praise and (praise[0]["location"]["text"], praise[0]["location"]["source"]) == ("طرابلس", "dateline")

@@ -563,6 +563,11 @@ class EventCoder:
             lead = from_lead(best) if title else None
             if lead is not None:
                 return out(lead, "lead")
+            if best._.geo["precision"] == "country" and dl and not dl.get("newsroom") \
+                    and dl.get("country") == best._.geo.get("country") and dl.get("precision") != "country":
+                # طرابلس - ... رحب بمحادثات السلام في ليبيا: the dateline says where in the country
+                rec = {k: dl[k] for k in ("text", "name", "country", "admin1", "lat", "lon", "geonameid", "precision")}
+                return dict(rec, source="dateline")
             a, b = (best.end, span.start) if best.end <= span.start else (span.end, best.start)
             return out(best, "sentence" if any(t.text in CLAUSE_MARKS for t in doc[a:b]) else "clause")
         if title:

@@ -89,6 +89,7 @@ def resolve(candidates: tuple[Place, ...], context: dict[str, int]) -> Place:
 
 _DATELINE_SEP = re.compile(r"^\s*(?:\([^)]{1,30}\)\s*)?[-–—:،,]")
 _AGENCY_BEFORE = re.compile(r"^\s*\([^)]{1,30}\)\s*[-–—:]+\s*$")
+_DATED_LINE = re.compile(r"^\s*[0-9\u0660-\u0669]{1,2}\s+\S+\s+[0-9\u0660-\u0669]{4}")
 _NEWSROOM_BEFORE = re.compile(r"(?:من|في)\s*$")
 _NEWSROOM_AFTER = re.compile(r"^\s*[،,]?\s*[^\n]{0,40}\((?:CNN|سي إن إن|رويترز|أ ف ب|ا ف ب|فرانس برس|د ب أ|اف ب)\)")
 
@@ -451,7 +452,11 @@ def find_dateline(doc: Doc, places: list[Span]) -> dict | None:
         after = text[span.end_char:span.end_char + 50]
         before = text[line_start:span.start_char]
         agency_first = bool(_AGENCY_BEFORE.search(before))  # (رويترز) - دمشق
-        if not _DATELINE_SEP.match(after) and not _NEWSROOM_AFTER.match(after) and not agency_first:
+        line_end = text.find("\n", span.end_char)
+        rest = text[span.end_char:line_end if line_end >= 0 else len(text)]
+        # طرابلس 26 شوال 1436ه الموافق 11 اغسطس 2015م .واس: a short line of place and date
+        dated_line = len(rest) < 90 and _DATED_LINE.match(rest) is not None
+        if not _DATELINE_SEP.match(after) and not _NEWSROOM_AFTER.match(after) and not agency_first and not dated_line:
             continue
         if len(before.split()) > 4:
             continue
