@@ -533,8 +533,9 @@ class EventCoder:
             fuller = [p for p in lead if len(p.text) > len(best.text) and short in f" {fold(p.text)} "]
             if fuller:
                 return fuller[0]
-            if best._.geo["precision"] == "country":
-                inside = [p for p in fine(lead) if placed(p)]
+            if best._.geo["precision"] == "country" or (best._.geo.get("relative") or {}).get("of_country"):
+                # (شمالي العراق is as coarse: ووقع الهجوم وسط محافظة كركوك says where)
+                inside = [p for p in fine(lead) if placed(p) and not (p._.geo.get("relative") or {}).get("of_country")]
                 return inside[0] if inside else None
             return None
 
