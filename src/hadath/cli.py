@@ -31,19 +31,29 @@ def code_item(item, nlp) -> dict:
     return record
 
 
+def bad_date(value: str | None) -> bool:
+    """Whether a --date flag is given and cannot be read (said on stderr)."""
+    from hadath.pipeline import InputError, parse_date
+
+    if not value:
+        return False
+    try:
+        parse_date(value)
+    except InputError as e:
+        print(f"hadath: --date: {e}", file=sys.stderr)
+        return True
+    return False
+
+
 def cmd_extract(args) -> int:
     from tqdm import tqdm
 
     from hadath.io.readers import read_inputs
     from hadath.io.writers import RecordWriter
-    from hadath.pipeline import InputError, load, parse_date
+    from hadath.pipeline import load
 
-    if args.date:
-        try:
-            parse_date(args.date)
-        except InputError as e:
-            print(f"hadath: --date: {e}", file=sys.stderr)
-            return 2
+    if bad_date(args.date):
+        return 2
     nlp = load()
     out = open(args.output, "w", encoding="utf-8", newline="") if args.output and args.output != "-" else sys.stdout
     writer = RecordWriter(out, args.format)
@@ -68,16 +78,11 @@ def cmd_extract(args) -> int:
 
 
 def cmd_ingest(args) -> int:
-    from hadath.pipeline import InputError, parse_date
     from hadath.store.ingest import ingest
     from hadath.store.schema import StoreError
 
-    if args.date:
-        try:
-            parse_date(args.date)
-        except InputError as e:
-            print(f"hadath: --date: {e}", file=sys.stderr)
-            return 2
+    if bad_date(args.date):
+        return 2
     if args.workers < 1:
         print("hadath: --workers must be at least 1", file=sys.stderr)
         return 2

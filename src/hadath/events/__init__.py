@@ -133,14 +133,15 @@ def destination(doc: Doc, span: Span, room: tuple[int, int]) -> Span | None:
     """Where a visit goes: the first place after the trigger in its clause, after إلى/ل, within
     three words or right after the visitor (زار السيسي روسيا، زيارتها لمصر، زيارة رسمية إلى الرياض)."""
     sent = sent_of(span)
-    for p in near(doc, "places", sent_index(doc, span.start)):
+    k = sent_index(doc, span.start)
+    for p in near(doc, "places", k):
         if p.start < span.end or not p._.geo or room[0] <= p.start_char < room[1] or "describes" in p._.geo:
             continue
         between = doc[span.end:p.start]
         if any(t.text in CLAUSE_MARKS for t in between) or p.start >= sent.end:
             return None
         prev = doc[p.start - 1].norm_
-        visitor = {i for a in near(doc, "actors", sent_index(doc, span.start)) for i in range(a.start, a.end)}
+        visitor = {i for a in near(doc, "actors", k) for i in range(a.start, a.end)}
         if prev in ("الي", "ل") or len(between) <= 3 or all(t.i in visitor for t in between):
             return p  # ... or after the visitor's name: زار الرئيس المصري عبد الفتاح السيسي روسيا
         return None
@@ -153,9 +154,17 @@ def is_participle(trig: Trigger) -> bool:
 
 
 def is_title(doc: Doc) -> bool:
-    """Whether the first sentence is a headline: a line of its own without a final full stop."""
-    first_end = doc.text.find("\n")
-    return 0 < first_end < 300 and not doc.text[:first_end].rstrip().endswith((".", "!", "؟", "?"))
+    """Whether the first sentence is a headline: a line of its own without a final full stop.
+
+    Kept in ``doc.user_data``: ``doc.text`` is rebuilt from the tokens at each reading, and this
+    is asked for every event."""
+    got = doc.user_data.get("hadath_is_title")
+    if got is None:
+        text = doc.text
+        first_end = text.find("\n")
+        got = 0 < first_end < 300 and not text[:first_end].rstrip().endswith((".", "!", "؟", "?"))
+        doc.user_data["hadath_is_title"] = got
+    return got
 
 
 def is_verbal(trig: Trigger, first) -> bool:
@@ -500,6 +509,14 @@ class EventCoder:
         k = sent_index(doc, span.start)
         dl = doc._.dateline
         room = newsroom_stretch(doc)
+        headline = is_title(doc)
+
+        def dateline_place() -> dict:
+            rec = {key: dl[key] for key in ("text", "name", "country", "admin1", "lat", "lon", "geonameid", "precision")}
+            return dict(rec, source="dateline")
+
+        def part_of_country(p: Span) -> bool:  # شمالي العراق، وسط فرنسا
+            return bool((p._.geo.get("relative") or {}).get("of_country"))
 
         def usable(j: int) -> list[Span]:
             acting = {i for a in near(doc, "actors", j) if not a._.actor.get("locative") for i in range(a.start, a.end)}
@@ -517,13 +534,12 @@ class EventCoder:
         def fine(ps: list[Span]) -> list[Span]:
             # a part of a country (شمالي العراق) is finer than the country, not than a town in it
             sub = [p for p in ps if p._.geo["precision"] != "country"]
-            towns = [p for p in sub if not (p._.geo.get("relative") or {}).get("of_country")]
-            return towns or sub
+            return [p for p in sub if not part_of_country(p)] or sub
 
         def out(p: Span, source: str) -> dict:
-            return dict({k: v for k, v in p._.geo.items() if k != "describes"}, source=source)
+            return dict({key: v for key, v in p._.geo.items() if key != "describes"}, source=source)
 
-        title = k == 0 and is_title(doc)
+        title = k == 0 and headline
 
         def from_lead(best: Span) -> Span | None:
             """A headline's place as its lead gives it: in full (هجوم جنين -> في محافظة جنين) or,
@@ -533,9 +549,9 @@ class EventCoder:
             fuller = [p for p in lead if len(p.text) > len(best.text) and short in f" {fold(p.text)} "]
             if fuller:
                 return fuller[0]
-            if best._.geo["precision"] == "country" or (best._.geo.get("relative") or {}).get("of_country"):
+            if best._.geo["precision"] == "country" or part_of_country(best):
                 # (شمالي العراق is as coarse: ووقع الهجوم وسط محافظة كركوك says where)
-                inside = [p for p in fine(lead) if placed(p) and not (p._.geo.get("relative") or {}).get("of_country")]
+                inside = [p for p in fine(lead) if placed(p) and not part_of_country(p)]
                 return inside[0] if inside else None
             return None
 
@@ -566,9 +582,7 @@ class EventCoder:
                 return out(lead, "lead")
             if best._.geo["precision"] == "country" and dl and not dl.get("newsroom") \
                     and dl.get("country") == best._.geo.get("country") and dl.get("precision") != "country":
-                # طرابلس - ... رحب بمحادثات السلام في ليبيا: the dateline says where in the country
-                rec = {k: dl[k] for k in ("text", "name", "country", "admin1", "lat", "lon", "geonameid", "precision")}
-                return dict(rec, source="dateline")
+                return dateline_place()  # طرابلس - ... رحب بمحادثات السلام في ليبيا: where in the country
             a, b = (best.end, span.start) if best.end <= span.start else (span.end, best.start)
             return out(best, "sentence" if any(t.text in CLAUSE_MARKS for t in doc[a:b]) else "clause")
         if title:
@@ -582,12 +596,11 @@ class EventCoder:
             # the scene the story has just set: لقي متظاهرون مصرعهم ... after في مدينة خور مشهر
             for j in (k - 1, k - 2):
                 scene = [p for p in usable(j) if placed(p) and not (spoken and speech_frame(doc, p))] \
-                    if j > 0 or not is_title(doc) else []  # (for what is said, not the places spoken of)
+                    if j > 0 or not headline else []  # (for what is said, not the places spoken of)
                 if scene:  # the nearest sentence that sets one; its finest place
                     return out((fine(scene) or scene)[-1], "context")
         if dl and not dl.get("newsroom"):
-            rec = {k: dl[k] for k in ("text", "name", "country", "admin1", "lat", "lon", "geonameid", "precision")}
-            return dict(rec, source="dateline")
+            return dateline_place()
         if main_country:
             key = "hadath_main_place"
             if key not in doc.user_data:

@@ -231,10 +231,16 @@ TEAM_BEFORE = {fold(w) for w in ("ريال", "أتلتيكو", "اتلتيكو",
 TEAM_AFTER = {fold(w) for w in ("سيتي", "يونايتد", "هوتسبير", "سان جيرمان")}
 
 
-def is_team(doc: Doc, span: Span) -> bool:
-    j = span.start - 1
-    while j >= 0 and doc[j].norm_ in ("ال", "ل", "و", "ب"):
+def before_clitics(doc: Doc, i: int) -> int:
+    """The index of the word before token ``i``, the clitics ال، ب، ل، و between skipped (-1 if none)."""
+    j = i - 1
+    while j >= 0 and doc[j].norm_ in ("ال", "ب", "ل", "و"):
         j -= 1
+    return j
+
+
+def is_team(doc: Doc, span: Span) -> bool:
+    j = before_clitics(doc, span.start)
     before = doc[j].norm_ if j >= 0 else ""
     after = doc[span.end].norm_ if span.end < len(doc) else ""
     return before in TEAM_BEFORE or after in TEAM_AFTER
@@ -261,9 +267,7 @@ def place_in_context(doc: Doc, span: Span, candidates: tuple[Place, ...],
     """The towns among ``candidates`` that the text says are meant: after مدينة/بلدة/قضاء or a
     direction (جنوب صور), followed by their country (صور اللبنانية), or after في/إلى in a
     document that names their country (في الرمادي in a story about Iraq)."""
-    j = span.start - 1
-    while j >= 0 and doc[j].norm_ in ("ال", "ب", "ل", "و"):
-        j -= 1
+    j = before_clitics(doc, span.start)
     introduced = j >= 0 and (doc[j].norm_ in TOWN_WORDS or doc[j].norm_ in DIRECTIONS or doc[j].norm_ in CENTRE)
     # مالي: انتهاء عملية ...، فنزويلا.. مقتل: a headline's opening label names the story's place
     label = span.start == 0 and span.end < len(doc) and doc[span.end].text in (":", "..", "…", "...", "-")
@@ -394,7 +398,8 @@ def relative_to(doc: Doc, span: Span) -> None:
     else:
         bearing = bearings[0]
     geo = dict(span._.geo)
-    before = doc.text[max(0, doc[j + 1].idx - 30):doc[j + 1].idx] if j + 1 < len(doc) else ""
+    # the 30 characters before the direction, from the tokens (doc.text is rebuilt at each reading)
+    before = "".join(t.text_with_ws for t in doc[max(0, j - 7):j + 1])[-30:] if j + 1 < len(doc) else ""
     km = _KM.search(normalize(before).text)
     geo["relative"] = {"direction": bearing, "km": float(km.group(1).replace(",", ".")) if km else None,
                        "of_country": geo["precision"] == "country"}
