@@ -364,7 +364,8 @@ def test_what_is_said_is_placed_where_it_is_said(nlp):
 def test_headline_label_names_the_story_place(nlp):
     doc = annotate("مالي: انتهاء عملية احتجاز الرهائن\nأنهت القوات عملية في فندق في مدينة سيفاري (وسط مالي)",
                    date="2015-08-09")
-    assert [(p.text, p._.geo["country"]) for p in doc.spans["places"]] == [("مالي", "MLI"), ("وسط مالي", "MLI")]
+    assert [(p.text, p._.geo["country"]) for p in doc.spans["places"]] == [("مالي", "MLI"), ("سيفاري", "MLI"),
+                                                                          ("وسط مالي", "MLI")]
     assert annotate("قدمت السعودية دعم مالي للبنان", date="2015-08-09").spans["places"][0].text == "السعودية"
     # with no place of their own, events fall back to the headline's country, not a nationality named once
     rec = extract("مالي: انتهاء عملية احتجاز الرهائن في الفندق\nأنهت القوات المالية عملية احتجاز رهائن، وقتل خمسة "
@@ -406,3 +407,35 @@ def test_saudi_press_dateline_and_it_refines_a_country(nlp):
     praise = [e for e in rec["events"] if e["event"] == "SUPPORT"]
     # the sentence names only the country; the dateline says where in it
     assert praise and (praise[0]["location"]["text"], praise[0]["location"]["source"]) == ("طرابلس", "dateline")
+
+
+def test_a_place_the_gazetteer_lacks_is_found_by_its_kind_and_placed_by_what_follows(nlp):
+    def unlisted(text, date="2018-05-02"):
+        doc = annotate(text, date=date)
+        return [(p.text, p._.geo["country"], p._.geo["near"], p._.geo["precision"])
+                for p in doc.spans["places"] if p._.geo.get("unlisted")]
+
+    # a village placed by its province: the province's country, admin1 and coordinates, approximately
+    doc = annotate("قتل ثلاثة مزارعين في قرية الحويجات بمحافظة حماة يوم الأحد", date="2018-05-02")
+    village = [p for p in doc.spans["places"] if p._.geo.get("unlisted")]
+    assert [p.text for p in village] == ["الحويجات"]
+    geo = village[0]._.geo
+    assert geo["country"] == "SYR" and geo["geonameid"] is None and geo["lat"] is not None and geo["admin1"]
+    # a province keeps its kind word; two-word names and tails belong to the name
+    assert unlisted("أعلن حاكم ولاية تاباسكو المكسيكية حالة الطوارئ") == [("ولاية تاباسكو", "MEX", None, "admin1")]
+    assert unlisted("غارات على بلدة كفر عويد بريف إدلب")[0][:2] == ("كفر عويد", "SYR")
+    assert unlisted("غارات على بلدة كفر زيتا بريف حماة") == []  # the gazetteer has it: its own place wins
+    assert unlisted("سقط صاروخ على مديرية #رغوان في محافظة مأرب")[0][:3] == ("مديرية #رغوان", "YEM", "Marib")
+    # a facility needs a place after it, and keeps its kind and its adjective
+    assert unlisted("هبطت الطائرة في قاعدة رامشتاين الجوية غربي ألمانيا")[0][:2] == ("قاعدة رامشتاين الجوية", "DEU")
+    assert unlisted("هبطت الطائرة في قاعدة رامشتاين الجوية") == []
+    # descriptions, verbal nouns and plain words are not names
+    assert unlisted("أقامت تركيا منطقة عازلة في شمال سوريا") == []
+    assert unlisted("تحولت إلى مدينة كبيرة في العراق والعراق والعراق") == []
+    assert unlisted("توجهوا إلى تركيا لقضاء عطلتهم في تركيا وتركيا") == []
+    assert unlisted("أعلنت الطوارئ في 17 مقاطعة بمحاذاة النهر في الولايات المتحدة") == []
+    # without a place after it, a town takes the country the story names far more than any other ...
+    assert unlisted("قتل جنديان عراقيان في العراق. وقالت الشرطة إن الهجوم وقع في قرية البوحياة") == \
+        [("البوحياة", "IRQ", None, "city")]
+    # ... or none, where the story names several countries alike
+    assert unlisted("التقى وزير الخارجية العراقي نظيره الإيراني في قرية البوحياة") == []

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from hadath.lexicon import Place, admin1_names, countries, gazetteer
+from hadath.lexicon import Place, admin1_names, common_words, countries, gazetteer
 from hadath.lexicon.matcher import NormMatcher
 from hadath.text.component import sent_of
 from hadath.text.normalize import fold, normalize
@@ -131,6 +131,7 @@ class GeoTagger:
             out.append(span)
         out = sorted(out + spelled_otherwise(doc, out, context), key=lambda p: p.start)
         out = self._capitals_by_adjective(doc, out)
+        out = sorted(out + unlisted(doc, out, context), key=lambda p: p.start)
         out = [facility(doc, span) for span in out]
         for n, span in enumerate(out):
             relative_to(doc, span)
@@ -220,6 +221,164 @@ def spelled_otherwise(doc: Doc, found: list[Span], context: dict[str, int]) -> l
             span._.geo = dict(geo_record(resolve(candidates, context), span.text), spelling=True)
             out.append(span)
     return out
+
+
+# ---- places the gazetteer lacks, named by their kind: قرية الدالوه بمحافظة الإحساء ----------------------
+# folded kind word -> (precision of the place, whether its text keeps the kind word, whether it needs
+# a known place right after it to say where it is)
+UNLISTED_KINDS = {
+    "قريه": ("city", False, False), "بلده": ("city", False, False), "مدينه": ("city", False, False),
+    "محافظه": ("admin1", True, False), "ولايه": ("admin1", True, False), "مديريه": ("admin1", True, False),
+    "ناحيه": ("admin1", True, True), "قضاء": ("admin1", True, True), "مقاطعه": ("admin1", True, False),
+    "مخيم": ("city", True, False),
+    "منطقه": ("city", False, True), "حي": ("city", False, True),
+    "قاعده": ("point", True, True), "مطار": ("point", True, True), "ميناء": ("point", True, True),
+    "مرفا": ("point", True, True), "معبر": ("point", True, True), "منفذ": ("point", True, True),
+}
+# first words of two-word names (بني سويد، عين العرب، تل أبيض، كفر نبل، أبو كمال) and the words that end
+# them (أورم الكبرى، الحسينية الجديدة)
+NAME_HEADS = {fold(w) for w in ("أبو", "ابو", "أبي", "بني", "عين", "تل", "دير", "كفر", "خربة", "بيت", "أم", "ام", "رأس",
+                                 "قاع", "جبل", "وادي", "مرج", "سيدي", "خان", "باب", "بئر", "بير", "حاسي", "عرب", "سوق",
+                                 "جسر", "سد", "بنت", "ذي", "ذو", "خليج", "بحيرة", "نهر", "سهل", "جزر", "جزيرة")}
+NAME_TAILS = {fold(w) for w in ("كبرى", "صغرى", "جديدة", "قديمة", "شرقية", "غربية", "شمالية", "جنوبية", "عليا",
+                                 "سفلى", "فوقا", "تحتا", "فوقاني", "تحتاني", "فوقانية", "تحتانية")}
+FACILITY_TAILS = {fold(w) for w in ("جوية", "بحرية", "عسكرية", "دولي", "جوي", "بحري", "عسكري")}
+# what may stand between a place and the known place that says where it is (قرية الدالوه بمحافظة
+# الإحساء، مدينة أورم الكبرى بريف إدلب، مدينة سيفاري (وسط مالي)، مرفأ لوريان غرب فرنسا)
+ANCHOR_LINKS = {fold(w) for w in ("ب", "في", "ال", "ل", "ريف", "وسط", "(", "قرب", "التابعة", "تابعة", "شرق", "غرب",
+                                   "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "محافظة", "ولاية", "مديرية",
+                                   "منطقة", "قضاء", "ناحية", "مدينة", "بلدة", "قرية", "العاصمة", "عاصمة")}
+_ARABIC_WORD = re.compile(r"^[\u0621-\u064A]{2,}$")
+
+
+def unlisted(doc: Doc, found: list[Span], context: dict[str, int]) -> list[Span]:
+    """قرية الدالوه بمحافظة الإحساء، مدينة سيفاري (وسط مالي)، مديرية #نهم، ولاية كارابوبو: a place the
+    gazetteer lacks, named after the word for its kind.
+
+    The name must be a name, not a description: none of the 20,000 commonest news words (5,000
+    when a known place follows), no indefinite adjective (مدينة كبيرة، منطقة عازلة، منطقة حدودية),
+    no pronoun ending (قضاء عطلتهم، مدينة يسكنها).  Where it is comes from the known place right
+    after it (بمحافظة الإحساء: country, province and approximate coordinates) or its nationality
+    adjective (مدينة سالزبورج النمساوية: the country); failing both, a town, village, camp or
+    province takes the country the story names far more than any other, without coordinates; an
+    area, district or facility (منطقة، قضاء، قاعدة، مطار) needs one of the two.  ``geo`` has
+    ``unlisted`` true, ``near`` the known place, no geonameid."""
+    ranks = common_words()
+    starts = {p.start: p for p in found}
+    nationality = {m.start: m._.kb["country"] for m in doc.spans.get("mentions", [])
+                   if (m._.kb or {}).get("kind") == "nationality" and m._.kb.get("country")}
+    taken = {i for p in found for i in range(p.start, p.end)}
+    taken |= {i for m in doc.spans.get("mentions", []) for i in range(m.start, m.end)}
+    ranked = sorted(context.items(), key=lambda kv: -kv[1])
+    # the story's country, when it names one far more than any other
+    main = ranked[0][0] if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) \
+        else None
+    out: list[Span] = []
+    i = 0
+    while i < len(doc) - 1:
+        kind = UNLISTED_KINDS.get(doc[i].norm_)
+        if kind is None or i in taken or (i > 0 and (doc[i - 1].norm_ == "ال" or doc[i - 1].like_num)):
+            i += 1  # (المدينة القديمة: a definite kind word is followed by an adjective; 17 مقاطعة counts)
+            continue
+        name = _unlisted_name(doc, i + 1, taken)
+        if name is None:
+            i += 1
+            continue
+        start, end, content, hashtag = name
+        precision, keep_kind, needs_anchor = kind
+        if needs_anchor and content and content[-1].endswith(("ه", "ات")) and not content[-1].startswith("ال"):
+            i += 1  # منطقة عازلة، قاعدة غواصات: an area or a facility is described, not named, by such a word
+            continue
+        name_end = end
+        if precision == "point":  # قاعدة ايستر الجوية، مطار X الدولي
+            while end + 1 < len(doc) and doc[end].norm_ == "ال" and doc[end + 1].norm_ in FACILITY_TAILS:
+                end += 2
+        anchor = _anchor(doc, end, starts)
+        where = anchor._.geo if anchor is not None else None
+        if where is None and end in nationality:
+            where = {"country": nationality[end], "precision": "country", "name": None}
+        limit = 5_000 if where is not None else 20_000
+        if not hashtag and any(ranks.get(w, limit) < limit for w in content):
+            i += 1
+            continue
+        if where is None and (needs_anchor or main is None):
+            i += 1
+            continue
+        span = Span(doc, i if keep_kind else start, end, label="LOC")
+        coarse = where is None or where.get("precision") == "country"
+        span._.geo = {
+            "text": span.text, "name": doc[start:name_end].text.replace("#", "").replace("_", " ").strip(),
+            "country": where["country"] if where else main, "admin1": None if coarse else where.get("admin1"),
+            "lat": None if coarse else where.get("lat"), "lon": None if coarse else where.get("lon"),
+            "geonameid": None, "precision": precision, "unlisted": True, "near": where.get("name") if where else None,
+        }
+        out.append(span)
+        taken |= set(range(i, end))
+        i = end
+    return out
+
+
+_PRONOUN_END = ("هم", "هن", "كم", "ها", "هما", "كما")
+_CLITIC_LETTERS = "وبلفك"
+
+
+def _unlisted_name(doc: Doc, j: int, taken: set[int]) -> tuple[int, int, list[str], bool] | None:
+    """The name after a kind word at token ``j``: (start, end, its folded content words, hashtag)."""
+    hashtag = j < len(doc) and doc[j].text == "#"
+    j += hashtag
+    start, content = j, []
+    common = common_words()
+
+    def word(k: int) -> tuple[int, str] | None:  # [ال] word -> (index after it, the word as written)
+        art = k < len(doc) and doc[k].norm_ == "ال"
+        w = k + art
+        if w >= len(doc) or w in taken or k in taken or not _ARABIC_WORD.match(doc[w].norm_):
+            return None
+        return w + 1, ("ال" if art else "") + doc[w].norm_
+
+    def wordlike(w: str) -> bool:
+        return (len(w) >= 5 and w.endswith(_PRONOUN_END)) or (  # عطلتهم، يسكنها
+            w[0] in _CLITIC_LETTERS and len(w) >= 5 and w[1:] in common)  # بمحاذاة، واعتزاز
+
+    first = word(j)
+    if first is None:
+        return None
+    end, w = first
+    if hashtag:  # #بني_سويد، #قاع_الحقل
+        content.append(w)
+        while end + 1 < len(doc) and doc[end].text == "_" and (nxt := word(end + 1)) is not None:
+            end, w = nxt
+            content.append(w)
+        return start, end, [], True
+    if w in NAME_HEADS:
+        second = word(end)
+        if second is None:
+            return None
+        end, w = second
+    elif not w.startswith("ال") and (w.endswith("يه") or (w.endswith("ه") and (
+            w[:-1] in common or w[1:2] == "ا" or w.startswith("م")))):
+        return None  # منطقة حدودية، مدينة كبيرة، بلدة آمنة، قرية منكوبة: an indefinite adjective, not a name
+    if wordlike(w):
+        return None
+    content.append(w)
+    tail = word(end)
+    if tail is not None and tail[1].removeprefix("ال") in NAME_TAILS:
+        end = tail[0]  # أورم الكبرى
+    elif tail is not None and not tail[1].startswith("ال") and w not in common and tail[1] not in common \
+            and not wordlike(tail[1]) and tail[1][0] not in "وف":
+        end = tail[0]  # غراند رابيدز، غيل باوزير: two rare words make one foreign name
+        content.append(tail[1])
+    return start, end, content, False
+
+
+def _anchor(doc: Doc, end: int, starts: dict[int, Span]) -> Span | None:
+    """The known place that says where the place ending at ``end`` is, a few linking words on."""
+    for k in range(end, min(end + 5, len(doc))):
+        if k in starts:
+            return starts[k]
+        if doc[k].norm_ not in ANCHOR_LINKS:
+            return None
+    return None
 
 
 TOWN_WORDS = {"مدينه", "مدينتي", "بلده", "بلدتي", "قريه", "منطقه", "محافظه", "قضاء", "ناحيه", "مخيم", "ميناء", "مطار"}

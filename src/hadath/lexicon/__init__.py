@@ -272,8 +272,16 @@ def hijri_months() -> dict[str, int]:
 
 @lru_cache(maxsize=None)
 def whole_words() -> frozenset[str]:
-    """Frequent words that look like clitic + word but are one (built by scripts/build_whole_words.py)."""
+    """Frequent words that look like clitic + word but are one (built by scripts/build_word_lists.py)."""
     return frozenset(ln for ln in _open_text("whole_words.txt").splitlines() if ln and not ln.startswith("#"))
+
+
+@lru_cache(maxsize=None)
+def common_words() -> dict[str, int]:
+    """The 20,000 most frequent folded news words -> their rank, 0 the most frequent (built by
+    scripts/build_word_lists.py)."""
+    words = (ln for ln in _open_text("common_words.txt").splitlines() if ln and not ln.startswith("#"))
+    return {w: rank for rank, w in enumerate(words)}
 
 
 @lru_cache(maxsize=None)
