@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from hadath.events import filter as event_filter
 from hadath.lexicon import Trigger, context_words, read_tsv, triggers
 from hadath.lexicon.matcher import NormMatcher
 from hadath.quotes import COMPLEMENTIZERS, speech_forms
@@ -195,6 +196,8 @@ class EventCoder:
         self.generic = ctx.get("generic", frozenset())
         self.domains = {k: ctx.get(k, frozenset()) for k in ("sport", "market", "culture")}
         self.false_friend = ctx.get("false_friend", frozenset()).union(*self.domains.values())
+        self.filter = True  # the learned event filter (event_filter.json), when one is shipped
+        self.keep_features = False  # leave each event's filter features in "_features" (for training)
 
     # ---- candidates -------------------------------------------------------------
     def candidates(self, doc: Doc) -> list[tuple[Span, Trigger]]:
@@ -727,7 +730,8 @@ class EventCoder:
             if c and a._.actor.get("kind") in ("country", "nationality", "capital", "place") \
                     and not room[0] <= a.start_char < room[1]:
                 counts[c] = counts.get(c, 0) + 1
-        title_end = sent_of(doc[0]).end if len(doc) and is_title(doc) else 0
+        title = bool(len(doc)) and is_title(doc)
+        title_end = sent_of(doc[0]).end if title else 0
         for p in doc.spans.get("places", []):
             c = (p._.geo or {}).get("country")
             if c and p.start < title_end:
@@ -801,12 +805,23 @@ class EventCoder:
             }
             if date_end:
                 event["date_end"] = date_end  # بين عامي 2011 و2014: the range's last day, month or year
+            event["_features"] = event_filter.features(doc, span, trig, event, domain, k == 0 and title)
             events.append(event)
             by_sentence.setdefault(k, []).append(event)
+        learned = event_filter.model() if self.filter else None
+        kept = []
         for event in events:
             del event["_date_source"], event["_named"]
             event["size"].pop("_approximate", None)
-        doc._.events = events
+            feats = event.pop("_features") if not self.keep_features else event["_features"]
+            if learned is not None:
+                # the learned filter: its probability is the confidence; below its threshold, no event
+                p = event_filter.probability(feats, learned)
+                if p < learned["threshold"]:
+                    continue
+                event["confidence"] = round(p, 2)
+            kept.append(event)
+        doc._.events = kept
         return doc
 
 

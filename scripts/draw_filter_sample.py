@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Draw the events hadath codes on news leads it was not developed on, for people to label.
+
+The event filter (scripts/train_event_filter.py) learns from these labels which
+of the lexicon's events a careful coder would keep.  Leads are drawn like the
+development set's: random.Random(SEED), articles of ANT's middleEast and
+internationalNews sections and of SaudiNewsNet, none of whose ids is in a gold
+set given with --exclude; the lead is the title and the first paragraphs up to
+about 500-1,100 characters (hadath.io.readers-independent, as below).  Every
+event hadath codes on a lead becomes one item to label.
+
+The items (with the lead's text) go to --out for labelling only; the repository
+keeps the labels with the article id, the lead's length and the trigger's
+offsets (data/event_filter/labels.jsonl), never the corpus text.
+
+    python scripts/draw_filter_sample.py --leads 900 --batches 4 --out DIR [--exclude GOLD.jsonl ...]
+    python scripts/draw_filter_sample.py --collect DIR   # labelsN.jsonl in DIR -> data/event_filter/labels.jsonl
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+CORPORA = ROOT.parent / "shared" / "data" / "corpora"
+SEED = 4711
+LABELS = ROOT / "data" / "event_filter" / "labels.jsonl"
+
+
+def paragraphs(text: str) -> list[str]:
+    return [re.sub(r"\s+", " ", p).strip() for p in text.split("\n") if p.strip()]
+
+
+def lead(article: dict) -> str:
+    """The title and the first paragraphs: at least 500 characters, at most three paragraphs, not
+    past about 1,100; a single very long paragraph is cut at its last full stop before 1,050."""
+    out, n = [], len(article["title"])
+    for p in paragraphs(article["text"]):
+        if out and n >= 500 and n + len(p) > 1100:
+            break
+        out.append(p)
+        n += len(p) + 1
+        if len(out) >= 3 and n >= 500:
+            break
+    text = article["title"].strip() + "\n" + "\n".join(out)
+    if len(text) > 1300:
+        cut = max((m.end() for m in re.finditer(r"\.(?=\s)", text) if m.end() <= 1050), default=-1)
+        text = text[:cut].rstrip() if cut > 400 else text
+    return text
+
+
+def articles(exclude: set[str]) -> list[dict]:
+    out = []
+    with gzip.open(CORPORA / "ant_multisource_2018.jsonl.gz", "rt", encoding="utf-8") as f:
+        out += [d for d in map(json.loads, f) if d["category"] in ("middleEast", "internationalNews")]
+    with gzip.open(CORPORA / "saudinewsnet_2015.jsonl.gz", "rt", encoding="utf-8") as f:
+        out += list(map(json.loads, f))
+    return sorted((d for d in out if d["id"] not in exclude and d.get("title")), key=lambda d: d["id"])
+
+
+def collect(folder: Path) -> int:
+    """People's labels (labelsN.jsonl beside batchN.jsonl) -> the repository's label file, without text."""
+    rows = []
+    for batch in sorted(folder.glob("batch*.jsonl")):
+        labels_path = folder / batch.name.replace("batch", "labels")
+        if not labels_path.exists():
+            print(f"warning: no {labels_path.name}", file=sys.stderr)
+            continue
+        labels = {r["item"]: r for r in map(json.loads, labels_path.open(encoding="utf-8"))}
+        for it in map(json.loads, batch.open(encoding="utf-8")):
+            lab = labels.get(it["item"])
+            if lab is None:
+                print(f"warning: item {it['item']} unlabelled", file=sys.stderr)
+                continue
+            rows.append({"item": it["item"], "id": it["id"], "date": it["date"], "lead_chars": it["lead_chars"],
+                         "start": it["trigger"]["start"], "end": it["trigger"]["end"], "trigger": it["trigger"]["text"],
+                         "event": it["event"], "label": lab["label"], "why": lab.get("why", "")})
+    rows.sort(key=lambda r: r["item"])
+    LABELS.parent.mkdir(parents=True, exist_ok=True)
+    with LABELS.open("w", encoding="utf-8") as f:
+        for r in rows:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    print(f"{len(rows)} labels -> {LABELS.relative_to(ROOT)}")
+    return 0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--leads", type=int, default=900)
+    ap.add_argument("--out", type=Path)
+    ap.add_argument("--collect", type=Path, metavar="DIR")
+    ap.add_argument("--exclude", action="append", default=[], type=Path, help="a gold set whose ids are left out")
+    ap.add_argument("--batches", type=int, default=3)
+    a = ap.parse_args()
+    if a.collect:
+        return collect(a.collect)
+    if not a.out:
+        ap.error("--out is required to draw")
+    import hadath
+
+    exclude = {json.loads(line)["id"] for path in a.exclude for line in path.open(encoding="utf-8")}
+    pool = articles(exclude)
+    random.Random(SEED).shuffle(pool)
+    items = []
+    for n, art in enumerate(pool[:a.leads]):
+        text = lead(art)
+        rec = hadath.extract(text, date=art["date"], doc_id=art["id"])
+        for e in rec.get("events", []):
+            items.append({"item": len(items), "batch": n % a.batches, "id": art["id"], "date": art["date"], "lead_chars": len(text), "text": text,
+                          "event": e["event"], "mode": e["mode"], "trigger": e["trigger"],
+                          "actor": [x["text"] for x in e["actor"]], "recipient": [x["text"] for x in e["recipient"]]})
+    a.out.mkdir(parents=True, exist_ok=True)
+    for b in range(a.batches):
+        part = [it for it in items if it["batch"] == b]  # a lead's events stay together
+        with (a.out / f"batch{b + 1}.jsonl").open("w", encoding="utf-8") as f:
+            for it in part:
+                f.write(json.dumps(it, ensure_ascii=False) + "\n")
+    print(f"{len(items)} events from {a.leads} leads -> {a.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
