@@ -439,3 +439,22 @@ def test_a_place_the_gazetteer_lacks_is_found_by_its_kind_and_placed_by_what_fol
         [("البوحياة", "IRQ", None, "city")]
     # ... or none, where the story names several countries alike
     assert unlisted("التقى وزير الخارجية العراقي نظيره الإيراني في قرية البوحياة") == []
+
+
+def test_a_headline_takes_its_count_from_its_lead(nlp):
+    def sizes(text, etype="ASSAULT"):
+        rec = extract(text, date="2018-05-06")
+        return [e["size"] for e in rec["events"] if e["event"] == etype and e["sentence"] == 0]
+
+    # a headline without a count: its lead's, of the kinds its type has
+    got = sizes("الشرطة تحقق في دوافع حادث الطعن في ليون\nوقع حادث الطعن قرب محطة القطارات في ليون مساء السبت، "
+                "وأسفر عن مقتل ثلاثة أشخاص وإصابة خمسة آخرين.")
+    assert got and got[0]["dead"] == 3 and got[0]["injured"] == 5
+    # a round headline count gives way to the lead's exact one
+    got = sizes("الجيش يعلن مقتل أكثر من مئة مسلح من داعش في الموصل\nأعلن الجيش العراقي الأحد حصيلة المعارك غرب "
+                "الموصل، وبلغ عدد القتلى 112 قتيلا.")
+    assert got and got[0]["dead"] == 112
+    # (a count far from the headline's is another's)
+    got = sizes("الجيش يعلن مقتل أكثر من مئة مسلح من داعش في الموصل\nأعلن الجيش العراقي الأحد حصيلة المعارك غرب "
+                "الموصل، وبلغ عدد القتلى منذ بدء المعارك 4500 قتيل.")
+    assert got and got[0]["dead"] == 100

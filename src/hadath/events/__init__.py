@@ -648,7 +648,13 @@ class EventCoder:
             return out
         approx = set()
         last = None
-        for q in near(doc, "quantities", sent_index(doc, span.start)):
+        k = sent_index(doc, span.start)
+        found = near(doc, "quantities", k)
+        if not found and k == 0 and is_title(doc):
+            # a headline without a count: its lead's (حادث الدهس ... وأودى بحياة شخصين), the kind it can have
+            wanted = {"ASSAULT": ("dead", "injured"), "COERCE": ("arrested",)}[etype]
+            found = [q for q in near(doc, "quantities", 1) if q._.quantity["category"] in wanted]
+        for q in found:
             cat = q._.quantity["category"]
             if cat in out and out[cat] is None:
                 out[cat] = q._.quantity["value"]
@@ -657,6 +663,13 @@ class EventCoder:
             elif cat in out and q._.quantity.get("joined") and last == cat:
                 out[cat] += q._.quantity["value"]  # عشرة من القوات وثلاثة من العاملين: 13
             last = cat
+        if approx and k == 0 and is_title(doc):
+            # أكثر من ألف قتيل in a headline, وبمقتل 1692 مدنيا in its lead: the lead's exact count of that size
+            for q in near(doc, "quantities", 1) + near(doc, "quantities", 2):
+                cat, value = q._.quantity["category"], q._.quantity["value"]
+                if cat in approx and not q._.quantity["approximate"] and 0.5 * out[cat] <= value <= 2 * out[cat]:
+                    out[cat] = value
+                    approx.discard(cat)
         if approx:
             out["_approximate"] = approx  # (for _merge: a body's exact count beats a headline's round one)
         return out
@@ -714,8 +727,10 @@ class EventCoder:
                 for key, value in (size or {}).items():
                     if key == "_approximate" or value is None:
                         continue
-                    if ev["size"].get(key) is None or (key in loose and key not in size.get("_approximate", set())):
-                        ev["size"][key] = value  # أكثر من ألف قتيل in the headline, بمقتل 1692 in the body
+                    if ev["size"].get(key) is None or (key in loose and key not in size.get("_approximate", set())
+                                                       and 0.5 * ev["size"][key] <= value <= 2 * ev["size"][key]):
+                        # أكثر من ألف قتيل in the headline, بمقتل 1692 in the body (not a toll of 4500 since the war began)
+                        ev["size"][key] = value
                         loose.discard(key)
                 return True
         return False
