@@ -128,3 +128,44 @@ def test_blame_and_characterisations_in_speech_are_accusations():
     # a characterisation is an accusation as what someone says, not in the narrator's voice
     assert "ACCUSE" in types("قال مندوب السعودية إن ميليشيات إيران تمارس القتل المنظم في أكثر من بلد", date="2018-03-30")
     assert "ACCUSE" not in types("وتحدث التقرير عن القتل المنظم في أكثر من بلد", date="2018-03-30")
+
+
+def test_the_learned_filter_keeps_a_subset_and_gives_calibrated_confidence(nlp):
+    from hadath.events import filter as event_filter
+    from hadath.pipeline import annotate
+
+    m = event_filter.model()
+    assert m is not None and 0 < m["threshold"] < 1 and m["calibration"]["fitted_on"] == "dev"
+    text = ("الجيش العراقي يقتل خمسة مسلحين في الموصل\nقتل الجيش العراقي خمسة مسلحين من تنظيم داعش في غارة "
+            "على مواقعهم غرب الموصل أمس. وقتل الجيش المسلحين خلال الغارة. ولم تعتقل القوات أحدا.")
+    coder = nlp.get_pipe("hadath_events")
+    coder.filter, coder.keep_features = False, True
+    try:
+        everything = annotate(text, date="2018-05-06")._.events
+    finally:
+        coder.filter, coder.keep_features = True, False
+    kept = annotate(text, date="2018-05-06")._.events
+    key = lambda e: (e["event"], e["trigger"]["start"])  # noqa: E731
+    assert kept and {key(e) for e in kept} <= {key(e) for e in everything}
+    probs = {key(e): event_filter.probability(e["_features"], m) for e in everything}
+    for e in kept:
+        p = probs[key(e)]
+        assert p >= m["threshold"] and e["confidence"] == round(event_filter.confidence(p, m), 2)
+    # the headline's killing is kept; its repeat two sentences on is less likely kept than the first mention
+    first = min(e["trigger"]["start"] for e in everything if e["event"] == "ASSAULT")
+    repeats = [probs[key(e)] for e in everything if e["event"] == "ASSAULT" and e["trigger"]["start"] > first]
+    assert any(key(e) == ("ASSAULT", first) for e in kept)
+    assert all(p < probs[("ASSAULT", first)] for p in repeats)
+
+
+def test_filter_labels_hold_no_corpus_text():
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "data" / "event_filter" / "labels.jsonl"
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    assert len(rows) >= 1000
+    for r in rows:
+        assert set(r) == {"item", "id", "date", "lead_chars", "start", "end", "trigger", "event", "label", "why"}
+        assert r["label"] == "yes" or r["label"] == "no" or r["label"].startswith("type:")
+        assert len(r["trigger"]) <= 40 and r["end"] - r["start"] == len(r["trigger"])

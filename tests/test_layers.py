@@ -267,9 +267,14 @@ def test_event_location_sources(nlp):
     got = event_places("سيطرت القوات الحكومية، الجمعة، على مدخل مطار الحديدة غربي اليمن بعد مواجهات مع الحوثيين")
     assert got and all(loc == "مطار الحديدة" for _, loc, _ in got)
     # a headline without a place takes its lead's; a sentence without one, the scene just set
-    got = event_places("القوات العراقية تقصف مواقع المسلحين\n"
-                       "قصفت القوات العراقية مواقع لتنظيم داعش في مدينة الموصل أمس.\n"
-                       "وقتل الجيش العراقي خمسة مسلحين خلال القصف.")
+    coder = nlp.get_pipe("hadath_events")
+    coder.filter = False  # (the lexicon's events: the learned filter drops the killing as part of the shelling)
+    try:
+        got = event_places("القوات العراقية تقصف مواقع المسلحين\n"
+                           "قصفت القوات العراقية مواقع لتنظيم داعش في مدينة الموصل أمس.\n"
+                           "وقتل الجيش العراقي خمسة مسلحين خلال القصف.")
+    finally:
+        coder.filter = True
     # (the headline's event is one with its repeat in the lead, and takes the lead's own clause)
     assert got[0] == ("ASSAULT", "الموصل", "clause") and ("ASSAULT", "الموصل", "context") in got
     got = event_places("القوات العراقية تقصف مواقع المسلحين\n"

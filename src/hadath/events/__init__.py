@@ -820,7 +820,7 @@ class EventCoder:
             }
             if date_end:
                 event["date_end"] = date_end  # بين عامي 2011 و2014: the range's last day, month or year
-            event["_features"] = event_filter.features(doc, span, trig, event, domain, k == 0 and title)
+            event["_features"] = event_filter.features(doc, span, trig, event, domain, k == 0 and title, events)
             events.append(event)
             by_sentence.setdefault(k, []).append(event)
         learned = event_filter.model() if self.filter else None
@@ -834,7 +834,7 @@ class EventCoder:
                 p = event_filter.probability(feats, learned)
                 if p < learned["threshold"]:
                     continue
-                event["confidence"] = round(p, 2)
+                event["confidence"] = round(event_filter.confidence(p, learned), 2)
             kept.append(event)
         doc._.events = kept
         return doc

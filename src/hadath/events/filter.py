@@ -4,8 +4,9 @@ A logistic regression over a few hundred sparse features of each event the
 rules code (its type, mode and trigger form, the kind of trigger, the words
 around it, whether it stands in a headline, in quoted or reported speech,
 after a negation, a condition or a future marker, which roles and sectors were
-found, how its place and date were found).  Its probability is the event's
-``confidence``; events under the model's threshold are dropped.
+found, how its place and date were found).  Events under the model's
+threshold are dropped; the probability of those kept, recalibrated on the
+development set, is their ``confidence``.
 
 The weights are ``event_filter.json``, built by ``scripts/train_event_filter.py``
 from the labels in ``data/event_filter/labels.jsonl`` (people's judgements of
@@ -40,8 +41,9 @@ def _bucket(n: int, edges=(0, 1, 2, 4)) -> str:
     return f">{edges[-1]}"
 
 
-def features(doc: Doc, span: Span, trig, event: dict, domain: str | None, title: bool) -> list[str]:
-    """The sparse features of one coded event."""
+def features(doc: Doc, span: Span, trig, event: dict, domain: str | None, title: bool,
+             earlier: list[dict] = ()) -> list[str]:
+    """The sparse features of one coded event; ``earlier`` are the events coded before it in the document."""
     etype = event["event"]
     sent = sent_of(span)
     form = fold(span.text)
@@ -70,6 +72,15 @@ def features(doc: Doc, span: Span, trig, event: dict, domain: str | None, title:
     f.append(f"future={bool(wide_before & FUTURE) or any(t.norm_ in FUTURE for t in doc[span.end:min(sent.end, span.end + 8)])}")
     f.append(f"speech={bool(wide_before & SPEECH)}")
     f.append(f"quoted={any(q.start <= span.start < q.end for q in doc.spans.get('quotes', []))}")
+    # a repeat of a happening already coded (a headline and its body, a bombing and its dead)
+    # (repeats stand close by: in the headline or the sentences just before; further on, in a long
+    # article, another event of the type is another happening)
+    same = [e for e in earlier if e["event"] == etype and (e["sentence"] == 0 or event["sentence"] - e["sentence"] <= 2)]
+    mine = {r.get("country") for r in event["actor"] + event["recipient"]} - {None}
+    f.append(f"earlier_same_type={min(len(same), 2)}")
+    f.append(f"earlier_same_sentence={any(e['sentence'] == event['sentence'] for e in same)}")
+    f.append(f"earlier_same_countries={any(mine & ({r.get('country') for r in e['actor'] + e['recipient']} - {None}) for e in same)}")
+    f.append(f"earlier_any_sentence={any(e['sentence'] == event['sentence'] for e in earlier)}")
     size = event.get("size") or {}
     f.append(f"counted={any(v is not None for v in size.values())}")
     return f
@@ -85,6 +96,17 @@ def model() -> dict | None:
 
 
 def probability(feats: list[str], m: dict) -> float:
+    """The chance that a careful coder keeps this event (as the labels taught it)."""
     w = m["weights"]
     z = m["bias"] + sum(w.get(x, 0.0) for x in set(feats))
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def confidence(p: float, m: dict) -> float:
+    """The kept event's confidence: the filter's probability mapped, by Platt scaling fitted on the
+    development set, to the chance that it matches a gold event of its type."""
+    cal = m.get("calibration")
+    if not cal:
+        return p
+    z = cal["a"] * math.log(p / (1 - p)) + cal["b"]
     return 1.0 / (1.0 + math.exp(-z))
