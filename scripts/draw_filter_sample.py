@@ -15,6 +15,8 @@ offsets (data/event_filter/labels.jsonl), never the corpus text.
 
     python scripts/draw_filter_sample.py --leads 900 --batches 4 --out DIR [--exclude GOLD.jsonl ...]
     python scripts/draw_filter_sample.py --collect DIR   # labelsN.jsonl in DIR -> data/event_filter/labels.jsonl
+    python scripts/draw_filter_sample.py --roles DIR     # the real events' actor mentions, to label roles
+    python scripts/draw_filter_sample.py --collect-roles DIR   # rolesN.jsonl -> data/event_filter/roles.jsonl
 """
 from __future__ import annotations
 
@@ -31,6 +33,7 @@ sys.path.insert(0, str(ROOT / "src"))
 CORPORA = ROOT.parent / "shared" / "data" / "corpora"
 SEED = 4711
 LABELS = ROOT / "data" / "event_filter" / "labels.jsonl"
+ROLES = ROOT / "data" / "event_filter" / "roles.jsonl"
 
 
 def paragraphs(text: str) -> list[str]:
@@ -90,16 +93,80 @@ def collect(folder: Path) -> int:
     return 0
 
 
+def draw_roles(folder: Path, batches: int) -> int:
+    """For every labelled real event (yes, or another type), the lead's actor mentions, numbered, for
+    people to say which is the actor and which the recipient (rolesN.jsonl batches in ``folder``)."""
+    from hadath.pipeline import annotate, load
+
+    labels = [json.loads(line) for line in LABELS.open(encoding="utf-8")]
+    real = [r for r in labels if r["label"] != "no"]
+    ids = {r["id"] for r in real}
+    arts = {d["id"]: d for d in articles(set()) if d["id"] in ids}
+    nlp = load()
+    items, n = [], 0
+    for doc_id in sorted(ids):
+        text = lead(arts[doc_id])
+        rows = [r for r in real if r["id"] == doc_id]
+        doc = annotate(text, date=rows[0]["date"], doc_id=doc_id, nlp=nlp)
+        cands = [{"c": i, "text": a.text, "start": a.start_char, "end": a.end_char}
+                 for i, a in enumerate(sorted(doc.spans.get("actors", []), key=lambda a: a.start))]
+        for r in rows:
+            etype = r["label"].split(":", 1)[1] if r["label"].startswith("type:") else r["event"]
+            items.append({"item": r["item"], "batch": n % batches, "id": doc_id, "text": text, "event": etype,
+                          "trigger": {"text": r["trigger"], "start": r["start"], "end": r["end"]}, "candidates": cands})
+        n += 1
+    folder.mkdir(parents=True, exist_ok=True)
+    for b in range(batches):
+        with (folder / f"rolebatch{b + 1}.jsonl").open("w", encoding="utf-8") as f:
+            for it in items:
+                if it["batch"] == b:
+                    f.write(json.dumps(it, ensure_ascii=False) + "\n")
+    print(f"{len(items)} events of {n} leads -> {folder}")
+    return 0
+
+
+def collect_roles(folder: Path) -> int:
+    """People's role labels -> data/event_filter/roles.jsonl: the item, and the actor and recipient
+    mentions by their offsets in the lead (no text)."""
+    rows = []
+    for batch in sorted(folder.glob("rolebatch*.jsonl")):
+        path = folder / batch.name.replace("rolebatch", "roles")
+        if not path.exists():
+            print(f"warning: no {path.name}", file=sys.stderr)
+            continue
+        got = {r["item"]: r for r in map(json.loads, path.open(encoding="utf-8"))}
+        for it in map(json.loads, batch.open(encoding="utf-8")):
+            lab = got.get(it["item"])
+            if lab is None:
+                continue
+            spans = {c["c"]: [c["start"], c["end"]] for c in it["candidates"]}
+            rows.append({"item": it["item"], "id": it["id"], "event": it["event"],
+                         "actor": [spans[c] for c in lab.get("actor", []) if c in spans],
+                         "recipient": [spans[c] for c in lab.get("recipient", []) if c in spans]})
+    rows.sort(key=lambda r: r["item"])
+    with ROLES.open("w", encoding="utf-8") as f:
+        for r in rows:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    print(f"{len(rows)} role labels -> {ROLES.relative_to(ROOT)}")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--leads", type=int, default=900)
     ap.add_argument("--out", type=Path)
     ap.add_argument("--collect", type=Path, metavar="DIR")
+    ap.add_argument("--roles", type=Path, metavar="DIR")
+    ap.add_argument("--collect-roles", type=Path, metavar="DIR")
     ap.add_argument("--exclude", action="append", default=[], type=Path, help="a gold set whose ids are left out")
     ap.add_argument("--batches", type=int, default=3)
     a = ap.parse_args()
     if a.collect:
         return collect(a.collect)
+    if a.roles:
+        return draw_roles(a.roles, a.batches)
+    if a.collect_roles:
+        return collect_roles(a.collect_roles)
     if not a.out:
         ap.error("--out is required to draw")
     import hadath

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from hadath.events import filter as event_filter
+from hadath.events import role_model
 from hadath.lexicon import Trigger, context_words, read_tsv, triggers
 from hadath.lexicon.matcher import NormMatcher
 from hadath.quotes import COMPLEMENTIZERS, speech_forms
@@ -198,6 +199,7 @@ class EventCoder:
         self.false_friend = ctx.get("false_friend", frozenset()).union(*self.domains.values())
         self.filter = True  # the learned event filter (event_filter.json), when one is shipped
         self.keep_features = False  # leave each event's filter features in "_features" (for training)
+        self.role_model = True  # the learned role chooser (role_model.json), when one is shipped
 
     # ---- candidates -------------------------------------------------------------
     def candidates(self, doc: Doc) -> list[tuple[Span, Trigger]]:
@@ -778,6 +780,15 @@ class EventCoder:
                 prev_actors = [a for a in local if a.end <= sent.start and self._usable(a)]
                 last_actor = prev_actors[-1] if prev_actors else None
             actor, recipient = self.roles(doc, span, trig, etype, local, last_actor)
+            role_feats = None
+            learned_roles = role_model.model() if self.role_model else None
+            if learned_roles is not None or self.keep_features:
+                role_cands = role_model.candidates(doc, span, local)
+                role_feats = [role_model.features(doc, span, trig, etype, c, role_cands, actor, recipient)
+                              for c in role_cands]
+                if learned_roles is not None:
+                    # the learned chooser re-ranks the mentions around the trigger, the rules' choice among its features
+                    actor, recipient = role_model.choose(doc, role_cands, role_feats, actor, recipient, learned_roles)
             if not actor and not recipient:
                 continue
             if etype not in UNCONDITIONAL and not any(a._.actor.get("sector") in POLITICAL for a in actor + recipient):
@@ -821,6 +832,10 @@ class EventCoder:
             if date_end:
                 event["date_end"] = date_end  # بين عامي 2011 و2014: the range's last day, month or year
             event["_features"] = event_filter.features(doc, span, trig, event, domain, k == 0 and title, events)
+            if self.keep_features and role_feats is not None:
+                event["_role_candidates"] = [{"start": c.start_char, "end": c.end_char, "text": c.text,
+                                              "country": (c._.actor or {}).get("country"), "features": f}
+                                             for c, f in zip(role_cands, role_feats)]
             events.append(event)
             by_sentence.setdefault(k, []).append(event)
         learned = event_filter.model() if self.filter else None
