@@ -17,6 +17,7 @@ offsets (data/event_filter/labels.jsonl), never the corpus text.
     python scripts/draw_filter_sample.py --collect DIR   # labelsN.jsonl in DIR -> data/event_filter/labels.jsonl
     python scripts/draw_filter_sample.py --roles DIR     # the real events' actor mentions, to label roles
     python scripts/draw_filter_sample.py --collect-roles DIR   # rolesN.jsonl -> data/event_filter/roles.jsonl
+    python scripts/draw_filter_sample.py --import-gold GOLD.jsonl ...  # coded leads -> data/event_filter/gold_events.jsonl
 """
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ CORPORA = ROOT.parent / "shared" / "data" / "corpora"
 SEED = 4711
 LABELS = ROOT / "data" / "event_filter" / "labels.jsonl"
 ROLES = ROOT / "data" / "event_filter" / "roles.jsonl"
+GOLD_EVENTS = ROOT / "data" / "event_filter" / "gold_events.jsonl"
 
 
 def paragraphs(text: str) -> list[str]:
@@ -151,6 +153,28 @@ def collect_roles(folder: Path) -> int:
     return 0
 
 
+def import_gold(paths: list[Path]) -> int:
+    """Leads coded in full by people (dev_gold.jsonl's format) -> data/event_filter/gold_events.jsonl: per
+    lead its id, date and length, and per event its type, trigger words and the actor's and recipient's
+    countries; no corpus text.  Only leads that ``lead()`` rebuilds from the corpora exactly are kept."""
+    docs = [json.loads(line) for path in paths for line in path.open(encoding="utf-8")]
+    ids = {d["id"] for d in docs}
+    arts = {d["id"]: d for d in articles(set()) if d["id"] in ids}
+    rows = []
+    for d in docs:
+        if d["id"] not in arts or lead(arts[d["id"]]) != d["text"]:
+            continue
+        rows.append({"id": d["id"], "date": d["date"], "lead_chars": len(d["text"]), "events": [
+            {"event": e["event"], "trigger": e["trigger"],
+             "actor": sorted({a["country"] or "-" for a in e["actor"]}),
+             "recipient": sorted({a["country"] or "-" for a in e["recipient"]})} for e in d["events"]]})
+    with GOLD_EVENTS.open("w", encoding="utf-8") as f:
+        for r in rows:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    print(f"{len(rows)} of {len(docs)} coded leads -> {GOLD_EVENTS.relative_to(ROOT)}")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--leads", type=int, default=900)
@@ -158,6 +182,7 @@ def main() -> int:
     ap.add_argument("--collect", type=Path, metavar="DIR")
     ap.add_argument("--roles", type=Path, metavar="DIR")
     ap.add_argument("--collect-roles", type=Path, metavar="DIR")
+    ap.add_argument("--import-gold", type=Path, nargs="+", metavar="GOLD")
     ap.add_argument("--exclude", action="append", default=[], type=Path, help="a gold set whose ids are left out")
     ap.add_argument("--batches", type=int, default=3)
     a = ap.parse_args()
@@ -167,6 +192,8 @@ def main() -> int:
         return draw_roles(a.roles, a.batches)
     if a.collect_roles:
         return collect_roles(a.collect_roles)
+    if a.import_gold:
+        return import_gold(a.import_gold)
     if not a.out:
         ap.error("--out is required to draw")
     import hadath

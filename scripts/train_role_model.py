@@ -31,27 +31,48 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 LABELS = ROOT / "data" / "event_filter" / "labels.jsonl"
 ROLES = ROOT / "data" / "event_filter" / "roles.jsonl"
+GOLD_EVENTS = ROOT / "data" / "event_filter" / "gold_events.jsonl"
 OUT = ROOT / "src" / "hadath" / "events" / "role_model.json"
 
 
-def examples(roles: list[dict]) -> list[dict]:
-    """One record per labelled event: its candidates (features, country, text) and the chosen spans."""
+def examples(roles: list[dict], gold_leads: list[dict]) -> list[dict]:
+    """One record per event: its candidate mentions (features, country, text), the positives for
+    each role and the countries a person gave each role.
+
+    People's role choices (roles.jsonl) and leads coded in full (gold_events.jsonl, matched to the
+    rules' events by type as score_events.py matches them) both count at the level the scorer
+    judges: a mention is right for a role when its country is one of the role's countries; where
+    the role has no country (ISIS, the UN), a mention without one."""
     from draw_filter_sample import lead
     from train_event_filter import corpus_articles
 
     from hadath.pipeline import annotate, load
-    from hadath.text.normalize import fold
+
+    sys.path.insert(0, str(ROOT.parent / "shared" / "tools"))
+    import score_events
 
     meta = {r["item"]: r for r in map(json.loads, LABELS.open(encoding="utf-8"))}
     nlp = load()
     coder = nlp.get_pipe("hadath_events")
     coder.filter, coder.role_model, coder.keep_features = False, False, True
-    arts = corpus_articles({r["id"] for r in roles})
-    by_doc: dict[str, list[dict]] = {}
-    for r in roles:
-        by_doc.setdefault(r["id"], []).append(r)
+    arts = corpus_articles({r["id"] for r in roles} | {g["id"] for g in gold_leads})
     out = []
+
+    def record(doc_id: str, cands: list[dict], actor: set, recipient: set, stateless: tuple[bool, bool]) -> dict:
+        def positives(countries: set, none: bool) -> set[int]:
+            if countries:
+                return {i for i, c in enumerate(cands) if c["country"] in countries}
+            return {i for i, c in enumerate(cands) if c["country"] is None} if none else set()
+
+        return {"doc": doc_id, "cands": cands, "gold_actor": actor, "gold_recipient": recipient,
+                "actor": positives(actor, stateless[0]), "recipient": positives(recipient, stateless[1]),
+                "rule_actor": {i for i, c in enumerate(cands) if "rule_actor=True" in c["features"]},
+                "rule_recipient": {i for i, c in enumerate(cands) if "rule_recipient=True" in c["features"]}}
+
     try:
+        by_doc: dict[str, list[dict]] = {}
+        for r in roles:
+            by_doc.setdefault(r["id"], []).append(r)
         for doc_id, rows in sorted(by_doc.items()):
             m0 = meta[rows[0]["item"]]
             text = lead(arts[doc_id])
@@ -65,27 +86,27 @@ def examples(roles: list[dict]) -> list[dict]:
                 if e is None or not e.get("_role_candidates"):
                     continue
                 cands = e["_role_candidates"]
-
-                def chosen(spans: list[list[int]]) -> set[int]:
-                    words = {fold(text[s:t]) for s, t in spans}
-                    return {i for i, c in enumerate(cands) if [c["start"], c["end"]] in spans or fold(c["text"]) in words}
-
-                out.append({"doc": doc_id, "event": r["event"], "cands": cands,
-                            "actor": chosen(r["actor"]), "recipient": chosen(r["recipient"]),
-                            "gold_actor": {c for s, t in r["actor"] for c in [_country(cands, s, t)] if c},
-                            "gold_recipient": {c for s, t in r["recipient"] for c in [_country(cands, s, t)] if c},
-                            "rule_actor": {i for i, c in enumerate(cands) if "rule_actor=True" in c["features"]},
-                            "rule_recipient": {i for i, c in enumerate(cands) if "rule_recipient=True" in c["features"]}})
+                by_span = {(c["start"], c["end"]): c["country"] for c in cands}
+                sides = [[by_span.get((s, t), "?") for s, t in r[k]] for k in ("actor", "recipient")]
+                out.append(record(doc_id, cands, {c for c in sides[0] if c not in (None, "?")},
+                                  {c for c in sides[1] if c not in (None, "?")}, (None in sides[0], None in sides[1])))
+        for g in gold_leads:
+            text = lead(arts[g["id"]]) if g["id"] in arts else ""
+            if len(text) != g["lead_chars"]:
+                continue
+            doc = annotate(text, date=g["date"], doc_id=g["id"], nlp=nlp)
+            coded = doc._.events
+            as_gold = [{"event": e["event"], **{k: [{"country": None if c == "-" else c} for c in e[k]]
+                                                for k in ("actor", "recipient")}} for e in g["events"]]
+            for gi, pi in score_events.match_doc(as_gold, coded):
+                ge, cands = g["events"][gi], coded[pi].get("_role_candidates")
+                if not cands:
+                    continue
+                out.append(record(g["id"], cands, set(ge["actor"]) - {"-"}, set(ge["recipient"]) - {"-"},
+                                  ("-" in ge["actor"], "-" in ge["recipient"])))
     finally:
         coder.filter, coder.role_model, coder.keep_features = True, True, False
     return out
-
-
-def _country(cands: list[dict], s: int, t: int) -> str | None:
-    for c in cands:
-        if c["start"] == s and c["end"] == t:
-            return c["country"]
-    return None
 
 
 def side_ok(gold: set, pred: set) -> bool:
@@ -102,7 +123,8 @@ def main() -> int:
     ap.add_argument("--dry-run", action="store_true")
     a = ap.parse_args()
     roles = [json.loads(line) for line in a.roles.open(encoding="utf-8")]
-    ex = examples(roles)
+    gold_leads = [json.loads(line) for line in GOLD_EVENTS.open(encoding="utf-8")] if GOLD_EVENTS.exists() else []
+    ex = examples(roles, gold_leads)
     counts: dict[str, int] = {}
     for e in ex:
         for c in e["cands"]:
@@ -118,7 +140,8 @@ def main() -> int:
                 X[r, index[f]] = 1.0
     ya = np.array([1.0 if i in ex[n]["actor"] else 0.0 for n, i in rows])
     yr = np.array([1.0 if i in ex[n]["recipient"] else 0.0 for n, i in rows])
-    print(f"{len(roles)} role labels, {len(ex)} events coded again, {len(rows)} candidate mentions, {len(vocab)} features")
+    print(f"{len(roles)} role labels and {len(gold_leads)} coded leads: {len(ex)} events, {len(rows)} candidate mentions, "
+          f"{len(vocab)} features")
 
     docs = sorted({e["doc"] for e in ex})
     fold_of = {d: k % 5 for k, d in enumerate(docs)}

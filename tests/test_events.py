@@ -169,3 +169,20 @@ def test_filter_labels_hold_no_corpus_text():
         assert set(r) == {"item", "id", "date", "lead_chars", "start", "end", "trigger", "event", "label", "why"}
         assert r["label"] == "yes" or r["label"] == "no" or r["label"].startswith("type:")
         assert len(r["trigger"]) <= 40 and r["end"] - r["start"] == len(r["trigger"])
+
+
+def test_role_candidates_for_training_carry_the_rules_choice(nlp):
+    from hadath.pipeline import annotate
+
+    coder = nlp.get_pipe("hadath_events")
+    coder.keep_features = True
+    try:
+        events = annotate("استقبل الرئيس المصري عبد الفتاح السيسي وزير الخارجية الأمريكي في القاهرة أمس",
+                          date="2018-05-06")._.events
+    finally:
+        coder.keep_features = False
+    assert events
+    cands = events[0]["_role_candidates"]
+    assert len(cands) >= 2 and all(c["features"] for c in cands)
+    chosen = [c for c in cands if "rule_actor=True" in c["features"]]
+    assert [c["start"] for c in chosen] == [a["start"] for a in events[0]["actor"]][:len(chosen)]

@@ -118,6 +118,9 @@ def choose(doc: Doc, cands: list[Span], feats: list[list[str]], rule_actor: list
         actor = list(rule_actor) if rule_actor and rule_actor[0] == a0 else [a0]
     taken = {(a.start, a.end) for a in actor}
     others = [i for i in range(len(cands)) if (cands[i].start, cands[i].end) not in taken]
+    if not m["recipient"].get("use", True):
+        # the recipient model is kept for measurement only: the rules' recipient, unless it is the actor now
+        return actor, [r for r in rule_recipient if (r.start, r.end) not in taken]
     recipient: list[Span] = []
     if others:
         best_r = max(others, key=lambda i: pr[i])
