@@ -14,7 +14,8 @@ keeps the labels with the article id, the lead's length and the trigger's
 offsets (data/event_filter/labels.jsonl), never the corpus text.
 
     python scripts/draw_filter_sample.py --leads 900 --batches 4 --out DIR [--exclude GOLD.jsonl ...]
-    python scripts/draw_filter_sample.py --collect DIR   # labelsN.jsonl in DIR -> data/event_filter/labels.jsonl
+    python scripts/draw_filter_sample.py --leads 900 --skip 900 --batches 4 --out DIR2 ...   # a second round
+    python scripts/draw_filter_sample.py --collect DIR [DIR2]   # labelsN.jsonl -> data/event_filter/labels.jsonl
     python scripts/draw_filter_sample.py --roles DIR     # the real events' actor mentions, to label roles
     python scripts/draw_filter_sample.py --collect-roles DIR   # rolesN.jsonl -> data/event_filter/roles.jsonl
     python scripts/draw_filter_sample.py --import-gold GOLD.jsonl ...  # coded leads -> data/event_filter/gold_events.jsonl
@@ -69,10 +70,11 @@ def articles(exclude: set[str]) -> list[dict]:
     return sorted((d for d in out if d["id"] not in exclude and d.get("title")), key=lambda d: d["id"])
 
 
-def collect(folder: Path) -> int:
+def collect(folders: list[Path]) -> int:
     """People's labels (labelsN.jsonl beside batchN.jsonl) -> the repository's label file, without text."""
     rows = []
-    for batch in sorted(folder.glob("batch*.jsonl")):
+    for batch in sorted(b for folder in folders for b in folder.glob("batch*.jsonl")):
+        folder = batch.parent
         labels_path = folder / batch.name.replace("batch", "labels")
         if not labels_path.exists():
             print(f"warning: no {labels_path.name}", file=sys.stderr)
@@ -179,7 +181,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--leads", type=int, default=900)
     ap.add_argument("--out", type=Path)
-    ap.add_argument("--collect", type=Path, metavar="DIR")
+    ap.add_argument("--collect", type=Path, nargs="+", metavar="DIR")
+    ap.add_argument("--skip", type=int, default=0, help="leads of the shuffled pool already drawn (a later round)")
     ap.add_argument("--roles", type=Path, metavar="DIR")
     ap.add_argument("--collect-roles", type=Path, metavar="DIR")
     ap.add_argument("--import-gold", type=Path, nargs="+", metavar="GOLD")
@@ -196,17 +199,19 @@ def main() -> int:
         return import_gold(a.import_gold)
     if not a.out:
         ap.error("--out is required to draw")
-    import hadath
+    from hadath.pipeline import annotate, load, to_record
 
+    nlp = load()
+    nlp.get_pipe("hadath_events").filter = False  # every event the lexicon and rules code, before the filter
     exclude = {json.loads(line)["id"] for path in a.exclude for line in path.open(encoding="utf-8")}
     pool = articles(exclude)
     random.Random(SEED).shuffle(pool)
     items = []
-    for n, art in enumerate(pool[:a.leads]):
+    for n, art in enumerate(pool[a.skip:a.skip + a.leads]):
         text = lead(art)
-        rec = hadath.extract(text, date=art["date"], doc_id=art["id"])
+        rec = to_record(annotate(text, date=art["date"], doc_id=art["id"], nlp=nlp))
         for e in rec.get("events", []):
-            items.append({"item": len(items), "batch": n % a.batches, "id": art["id"], "date": art["date"], "lead_chars": len(text), "text": text,
+            items.append({"item": 100_000 * (a.skip // a.leads) + len(items), "batch": n % a.batches, "id": art["id"], "date": art["date"], "lead_chars": len(text), "text": text,
                           "event": e["event"], "mode": e["mode"], "trigger": e["trigger"],
                           "actor": [x["text"] for x in e["actor"]], "recipient": [x["text"] for x in e["recipient"]]})
     a.out.mkdir(parents=True, exist_ok=True)
