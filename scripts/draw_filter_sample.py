@@ -14,7 +14,9 @@ keeps the labels with the article id, the lead's length and the trigger's
 offsets (data/event_filter/labels.jsonl), never the corpus text.
 
     python scripts/draw_filter_sample.py --leads 900 --batches 4 --out DIR [--exclude GOLD.jsonl ...]
-    python scripts/draw_filter_sample.py --leads 900 --skip 900 --batches 4 --out DIR2 ...   # a second round
+    python scripts/draw_filter_sample.py --leads 900 --skip 900 --item-base 100000 --batches 4 --out DIR2 ...  # round 2
+    python scripts/draw_filter_sample.py --leads 900 --item-base 200000 --batches 4 --out DIR3 \
+        --exclude data/event_filter/labels.jsonl --exclude SENTENCES.jsonl ...   # round 3: leads not yet drawn
     python scripts/draw_filter_sample.py --collect DIR [DIR2]   # labelsN.jsonl -> data/event_filter/labels.jsonl
     python scripts/draw_filter_sample.py --roles DIR     # the real events' actor mentions, to label roles
     python scripts/draw_filter_sample.py --collect-roles DIR   # rolesN.jsonl -> data/event_filter/roles.jsonl
@@ -183,6 +185,7 @@ def main() -> int:
     ap.add_argument("--out", type=Path)
     ap.add_argument("--collect", type=Path, nargs="+", metavar="DIR")
     ap.add_argument("--skip", type=int, default=0, help="leads of the shuffled pool already drawn (a later round)")
+    ap.add_argument("--item-base", type=int, default=0, help="the first item number (100000 for round 2 ...)")
     ap.add_argument("--roles", type=Path, metavar="DIR")
     ap.add_argument("--collect-roles", type=Path, metavar="DIR")
     ap.add_argument("--import-gold", type=Path, nargs="+", metavar="GOLD")
@@ -211,7 +214,7 @@ def main() -> int:
         text = lead(art)
         rec = to_record(annotate(text, date=art["date"], doc_id=art["id"], nlp=nlp))
         for e in rec.get("events", []):
-            items.append({"item": 100_000 * (a.skip // a.leads) + len(items), "batch": n % a.batches, "id": art["id"], "date": art["date"], "lead_chars": len(text), "text": text,
+            items.append({"item": a.item_base + len(items), "batch": n % a.batches, "id": art["id"], "date": art["date"], "lead_chars": len(text), "text": text,
                           "event": e["event"], "mode": e["mode"], "trigger": e["trigger"],
                           "actor": [x["text"] for x in e["actor"]], "recipient": [x["text"] for x in e["recipient"]]})
     a.out.mkdir(parents=True, exist_ok=True)
