@@ -186,3 +186,12 @@ def test_role_candidates_for_training_carry_the_rules_choice(nlp):
     assert len(cands) >= 2 and all(c["features"] for c in cands)
     chosen = [c for c in cands if "rule_actor=True" in c["features"]]
     assert [c["start"] for c in chosen] == [a["start"] for a in events[0]["actor"]][:len(chosen)]
+
+
+def test_arrest_with_a_pronoun_and_detention_nouns():
+    def types(text):
+        return {e["event"] for e in extract(text, date="2018-04-06")["events"]}
+
+    assert "COERCE" in types("وأعلنت وزارة الداخلية المصرية أن قوات الأمن ألقت القبض عليه في القاهرة أمس")
+    assert "COERCE" in types("قررت النيابة العامة المصرية حبس رئيس تحرير موقع إخباري 15 يوما على ذمة التحقيق")
+    assert "COERCE" not in types("قالت الشرطة إنها لم تلق القبض عليه بعد")  # negated
