@@ -195,3 +195,12 @@ def test_arrest_with_a_pronoun_and_detention_nouns():
     assert "COERCE" in types("وأعلنت وزارة الداخلية المصرية أن قوات الأمن ألقت القبض عليه في القاهرة أمس")
     assert "COERCE" in types("قررت النيابة العامة المصرية حبس رئيس تحرير موقع إخباري 15 يوما على ذمة التحقيق")
     assert "COERCE" not in types("قالت الشرطة إنها لم تلق القبض عليه بعد")  # negated
+
+
+def test_withdrawing_from_an_agreement_rejects_it():
+    def types(text):
+        return {e["event"] for e in extract(text, date="2018-05-09")["events"]}
+
+    got = types("أعلنت الحكومة الكندية انسحابها من اتفاقية التجارة مع المكسيك أمس")
+    assert "REJECT" in got and "RETREAT" not in got
+    assert "RETREAT" in types("أكملت القوات التركية انسحابها من مدينة منبج السورية أمس")

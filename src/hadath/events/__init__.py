@@ -76,6 +76,9 @@ HABITUAL_AFTER = {fold(w) for w in ("فترة", "الحين", "حين", "لآخ�
 # verbs of discussion: the event nouns listed as their object are topics (بحث ... واستهداف القوات)
 DISCUSS = {fold(w) for w in ("بحث", "ناقش", "تناول", "استعرض", "تباحث", "يبحث", "يناقش", "تبحث", "تناقش", "بحثا",
                              "ناقشا", "تم")}
+# what one withdraws from when withdrawing is rejecting (الانسحاب من الاتفاق النووي، من معاهدة)
+AGREEMENT_NOUNS = {fold(w) for w in ("اتفاق", "اتفاقية", "اتفاقيه", "معاهدة", "معاهده", "نووي", "ميثاق", "صفقة",
+                                      "تفاهم", "مذكرة", "منظمة", "عضوية", "مجلس", "محادثات", "مفاوضات")}
 SUBJECT_WINDOW = 6
 RECIPIENT_WINDOW = 14
 PRIOR = {"past": 0.62, "pres": 0.55, "noun": 0.5, "phrase": 0.66}
@@ -248,15 +251,20 @@ class EventCoder:
                     t.norm_ in SPEECH_NEAR for t in doc[max(sent.start, span.start - 4):span.start]) and not (
                     "characterize" in trig.note and (speech_frame(doc, span) is not None or q is not None)):
                 return None  # دعم، حوار، احترام alone are events only as what someone says
+        etype = trig.type
+        if trig.type == "RETREAT" and trig.mode == "withdraw":
+            after = [t.norm_ for t in doc[span.end:min(sent.end, span.end + 6)]]
+            if "من" in after and any(w.removeprefix("ال") in AGREEMENT_NOUNS for w in after[after.index("من") + 1:]):
+                etype = "REJECT"  # الانسحاب من الاتفاق النووي: an agreement is rejected, no force withdraws
         future = trig.future or any(w in self.future for w in before) or any(
             t.norm_ in self.future for t in doc[span.end:min(sent.end, span.end + 4)])
         if future:
             if trig.type in PROMISABLE:
                 return "AGREE"
-            if trig.type in ("AGREE", "THREATEN", "REQUEST", "REJECT"):
-                return trig.type
+            if etype in ("AGREE", "THREATEN", "REQUEST", "REJECT"):
+                return etype
             return None
-        return trig.type
+        return etype
 
     # ---- roles ----------------------------------------------------------------------
     @staticmethod
