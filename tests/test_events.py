@@ -204,3 +204,12 @@ def test_withdrawing_from_an_agreement_rejects_it():
     got = types("أعلنت الحكومة الكندية انسحابها من اتفاقية التجارة مع المكسيك أمس")
     assert "REJECT" in got and "RETREAT" not in got
     assert "RETREAT" in types("أكملت القوات التركية انسحابها من مدينة منبج السورية أمس")
+
+
+def test_a_visit_in_answer_to_an_invitation_codes_the_invitation():
+    rec = extract("وصل رئيس الوزراء الباكستاني إلى الرياض أمس تلبية لدعوة من خادم الحرمين الشريفين الملك سلمان",
+                  date="2015-08-04")
+    types = [e["event"] for e in rec["events"]]
+    assert "AGREE" in types and "CONSULT" in types
+    invite = next(e for e in rec["events"] if e["event"] == "AGREE")
+    assert {"PAK", "SAU"} <= {a["country"] for a in invite["actor"] + invite["recipient"]}

@@ -479,6 +479,11 @@ class EventCoder:
                 return actor, victims[:1]
         if etype == "PROTEST":
             actor = self._protesters(doc, span, in_sent, adjacent_weak) or actor
+        if trig.mode == "invite" and trig.form.startswith(fold("تلبية")) and before:
+            # وصل X إلى الرياض تلبية لدعوة من Y: Y invited X
+            guest = next((a for a in reversed(before) if a not in actor and not a._.actor.get("locative")), None)
+            if guest is not None:
+                return actor, [guest]
         keys = {(a._.actor.get("country"), a._.actor.get("sector"), a.text) for a in actor}
         undergo = next((t for t in doc[max(sent.start, span.start - 14):span.start] if t.norm_ in UNDERGO), None)
         if undergo is not None and trig.kind in ("noun", "phrase"):
