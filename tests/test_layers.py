@@ -463,3 +463,13 @@ def test_a_headline_takes_its_count_from_its_lead(nlp):
     got = sizes("الجيش يعلن مقتل أكثر من مئة مسلح من داعش في الموصل\nأعلن الجيش العراقي الأحد حصيلة المعارك غرب "
                 "الموصل، وبلغ عدد القتلى منذ بدء المعارك 4500 قتيل.")
     assert got and got[0]["dead"] == 100
+
+
+def test_a_death_or_arrest_noun_with_a_singular_pronoun_is_one_person():
+    def q(text):
+        return [(x["value"], x["category"]) for x in find_quantities(text)]
+
+    assert q("أدى الشجار إلى وفاته داخل المبنى") == [(1, "dead")]
+    assert q("أعلنت الشرطة مقتلها في الهجوم") == [(1, "dead")]
+    assert q("أفرج عنه بعد اعتقاله لثلاثة أيام") == [(1, "arrested")]
+    assert q("أدى الحريق إلى وفاتهم") == []  # a plural pronoun gives no number

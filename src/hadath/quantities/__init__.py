@@ -120,6 +120,15 @@ _ONE = re.compile(rf"(?<!\w)[وف]?[بل]?(?P<ctx>{'|'.join(sorted(map(re.escape
                   rf"(?:ال)?(?P<noun>[^\s\d.,،]+)")
 
 
+# a death, wound or arrest noun with a singular pronoun is one person's: مما أدى إلى وفاته، أعلنت مقتلها،
+# بعد اعتقاله (a dual or plural pronoun, وفاتهم, says no number)
+POSSESSED = {fold(k): v for k, v in {
+    "مقتل": "dead", "مصرع": "dead", "وفات": "dead", "استشهاد": "dead", "اغتيال": "dead",
+    "إصابت": "injured", "اعتقال": "arrested", "احتجاز": "arrested", "توقيف": "arrested"}.items()}
+_POSSESSED = re.compile(rf"(?<!\w)[وف]?[بل]?(?:ال)?(?P<noun>{'|'.join(sorted(map(re.escape, POSSESSED), key=len, reverse=True))})"
+                        r"(?:ه|ها)(?!\w)")
+
+
 @lru_cache(maxsize=None)
 def _nationals() -> frozenset[str]:
     """فلسطيني، اسرائيلي، سوري ...: the singular nisba of every country, a man of that people."""
@@ -180,6 +189,13 @@ def find_quantities(text: str) -> list[dict]:
         os_, oe = norm.to_original(s, e)
         out.append({"start": os_, "end": oe, "value": 1, "approximate": False, "unit": "person",
                     "category": CONTEXT[m.group("ctx")]})
+    for m in _POSSESSED.finditer(norm.text):
+        if any(taken[m.start():m.end()]):
+            continue
+        taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+        os_, oe = norm.to_original(m.start("noun"), m.end())
+        out.append({"start": os_, "end": oe, "value": 1, "approximate": False, "unit": "person",
+                    "category": POSSESSED[m.group("noun")]})
     for m in _RX.finditer(norm.text):
         if any(taken[m.start():m.end()]):
             continue
