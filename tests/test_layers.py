@@ -473,3 +473,17 @@ def test_a_death_or_arrest_noun_with_a_singular_pronoun_is_one_person():
     assert q("أعلنت الشرطة مقتلها في الهجوم") == [(1, "dead")]
     assert q("أفرج عنه بعد اعتقاله لثلاثة أيام") == [(1, "arrested")]
     assert q("أدى الحريق إلى وفاتهم") == []  # a plural pronoun gives no number
+
+
+def test_today_with_a_weekday_is_that_weekday_and_pegs_the_lead():
+    doc = annotate("قال الوزير اليوم الأربعاء إن المحادثات ستستمر", date="2015-08-06")  # a Thursday crawl date
+    assert [(t.text, t._.time["value"]) for t in doc.spans["times"]] == [("اليوم الأربعاء", "2015-08-05")]
+    doc = annotate("أعلنت الوزارة أمس (الثلاثاء) أن", date="2015-08-06")
+    assert [t._.time["value"] for t in doc.spans["times"]] == ["2015-08-04"]
+    # an explicit date after a weekday still governs: يوم الخميس 30/7/2015
+    doc = annotate("وصل يوم الخميس 30 / 7 / 2015 إلى القاهرة", date="2015-08-06")
+    assert [t._.time["value"] for t in doc.spans["times"]] == ["2015-07-30"]
+    # what the lead then tells without a time of its own happened on the lead's day
+    rec = extract("الجيش اللبناني يعتقل مسلحين\nأعلن الجيش اللبناني اليوم الأربعاء أنه اعتقل خمسة مسلحين في عرسال. "
+                  "وصادرت القوات أسلحة وذخائر.", date="2015-08-06")
+    assert rec["events"] and all(e["date"] == "2015-08-05" for e in rec["events"])

@@ -79,6 +79,9 @@ DISCUSS = {fold(w) for w in ("بحث", "ناقش", "تناول", "استعرض",
 # what one withdraws from when withdrawing is rejecting (الانسحاب من الاتفاق النووي، من معاهدة)
 AGREEMENT_NOUNS = {fold(w) for w in ("اتفاق", "اتفاقية", "اتفاقيه", "معاهدة", "معاهده", "نووي", "ميثاق", "صفقة",
                                       "تفاهم", "مذكرة", "منظمة", "عضوية", "مجلس", "محادثات", "مفاوضات")}
+# a day named relative to the story's own, or by its weekday: the news peg of a lead
+DEICTIC_PEG = {fold(w) for w in ("اليوم", "أمس", "امس", "البارحة", "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء",
+                                  "الأربعاء", "الخميس", "الجمعة")}
 SUBJECT_WINDOW = 6
 RECIPIENT_WINDOW = 14
 PRIOR = {"past": 0.62, "pres": 0.55, "noun": 0.5, "phrase": 0.66}
@@ -653,6 +656,13 @@ class EventCoder:
             if source == "sentence" and not gap(best)[0]:
                 source = "clause"
             return best._.time["value"], best._.time["precision"], source, best._.time.get("end")
+        # the story's own day, as its lead gives it (أعلن ... اليوم الأربعاء، أمس): what the lead then
+        # tells without a time of its own happened that day
+        if k <= 3:
+            peg = [t for j in (0, 1) for t in near(doc, "times", j)
+                   if t._.time["precision"] == "day" and fold(t.text).split()[-1] in DEICTIC_PEG]
+            if peg:
+                return peg[0]._.time["value"], "day", "context", None
         date = doc._.doc_date
         return (date.isoformat() if date else None), "document", "document", None
 

@@ -115,7 +115,16 @@ _AFTER_CONTEXT = re.compile(rf"(?<!\w)[وف]?[بل]?(?P<ctx>{'|'.join(sorted(map
 SINGULAR_PEOPLE = {fold(w) for w in (
     "طفل", "طفلة", "شخص", "شاب", "شابة", "رجل", "امرأة", "سيدة", "فتى", "فتاة", "مواطن", "مواطنة", "جندي", "ضابط",
     "عسكري", "شرطي", "مدني", "صحفي", "صحفية", "ناشط", "ناشطة", "مسلح", "مستوطن", "طالب", "معلم", "طبيب", "مسعف",
-    "قيادي", "زعيم", "مسؤول", "عنصر", "مقاتل", "لاجئ", "سائق", "مصور", "مراسل", "رضيع", "رضيعة", "مزارع", "صياد")}
+    "قيادي", "زعيم", "مسؤول", "عنصر", "مقاتل", "لاجئ", "سائق", "مصور", "مراسل", "رضيع", "رضيعة", "مزارع", "صياد",
+    # ranks and titles: استشهاد الرقيب ماجد، مقتل العقيد
+    "رقيب", "عريف", "ملازم", "نقيب", "رائد", "مقدم", "عقيد", "عميد", "حارس", "إمام", "شيخ", "قاض", "محام", "أسير",
+    "معارض", "صحافي", "حقوقي", "نائب", "وزير", "سفير", "دبلوماسي")}
+# a casualty noun in the singular with no number is one: أوقع قتيلا وخمسة جرحى، سقط جريح
+LONE = {fold(k): v for k, v in {"قتيلا": "dead", "قتيل": "dead", "جريحا": "injured", "جريح": "injured",
+                                  "معتقلا": "arrested"}.items()}
+_LONE = re.compile(rf"(?<!\w)[وب]?(?P<noun>{'|'.join(sorted(map(re.escape, LONE), key=len, reverse=True))})(?!\w)")
+# لقي حتفه، لقيت مصرعها: one dead
+_MET_DEATH = re.compile(r"(?<!\w)[وف]?لقي(?:ت)?\s+(?:حتفه|مصرعه|حتفها|مصرعها)(?!\w)")
 _ONE = re.compile(rf"(?<!\w)[وف]?[بل]?(?P<ctx>{'|'.join(sorted(map(re.escape, CONTEXT), key=len, reverse=True))})\s+"
                   rf"(?:ال)?(?P<noun>[^\s\d.,،]+)")
 
@@ -216,6 +225,7 @@ def find_quantities(text: str) -> list[dict]:
                 if w in AFTER:
                     category = AFTER[w]
                     break
+        taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
         s, e = norm.to_original(*m.span())
         out.append({"start": s, "end": e, "value": int(value) if value == int(value) else value,
                     "approximate": bool(m.group("hedge")) or m.group("num").strip() in VAGUE,
@@ -228,6 +238,17 @@ def find_quantities(text: str) -> list[dict]:
             s, e = norm.to_original(*m.span())
             out.append({"start": s, "end": e, "value": int(value) if value == int(value) else value,
                         "approximate": False, "unit": "person", "category": None, "partitive": True})
+    for rx, cat in ((_LONE, None), (_MET_DEATH, "dead")):
+        for m in rx.finditer(norm.text):
+            if any(taken[m.start():m.end()]):
+                continue
+            before = norm.text[max(0, m.start() - 12):m.start()].split()
+            if before and (before[-1] in ("لا", "دون", "بدون", "اي") or re.fullmatch(r"\d+", before[-1])):
+                continue  # لا قتيل، دون جريح: none
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+            os_, oe = norm.to_original(m.start(), m.end())
+            out.append({"start": os_, "end": oe, "value": 1, "approximate": False, "unit": "person",
+                        "category": cat or LONE[m.group("noun")]})
     out.sort(key=lambda q: q["start"])
     # استشهاد عشرة من منسوبي القوات وثلاثة من العاملين: a count joined by و to a count of the dead,
     # wounded or arrested, with no word of its own, counts more of them

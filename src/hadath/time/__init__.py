@@ -101,7 +101,22 @@ class TimeTagger:
 
         dated = [o for o in out if o[3] == "day" and not weekday(o)]
         out = [o for o in out if not (weekday(o) and any(0 <= d[0] - o[1] <= 3 for d in dated))]
-        return sorted(out)
+        # اليوم (السبت)، أمس الثلاثاء: the weekday names the day the story calls today or yesterday (a
+        # crawl date a day late does not move it); the two are one expression
+        out = sorted(out)
+        merged, skip = [], set()
+        for i, o in enumerate(out):
+            if i in skip:
+                continue
+            nxt = out[i + 1] if i + 1 < len(out) else None
+            if nxt is not None and weekday(nxt) and not weekday(o) and o[3] == "day" \
+                    and fold(text[o[0]:o[1]]).split()[-1] in DEICTIC_DAYS and 0 <= nxt[0] - o[1] <= 3 \
+                    and not text[o[1]:nxt[0]].strip(" (\u00a0"):
+                merged.append((o[0], nxt[1], nxt[2], nxt[3], nxt[4]))
+                skip.add(i + 1)
+            else:
+                merged.append(o)
+        return merged
 
     def _resolve(self, kind: str, m: re.Match, date: dt.date | None) -> tuple | None:
         g = m.groupdict()
@@ -241,6 +256,10 @@ def hijri_to_gregorian(year: int, month: int, day: int | None) -> tuple[str, str
     except (ValueError, OverflowError):
         return None  # outside the calendar's table (hijridate covers 1343-1500 AH)
     return f"{mid.year:04d}-{mid.month:02d}", "month"
+
+
+# the last word of a time expression that names a day relative to the story's own (اليوم، أمس، أمس الأول)
+DEICTIC_DAYS = {fold(w) for w in ("اليوم", "أمس", "امس", "البارحة", "الأول", "الماضية", "الليلة")}
 
 
 @Language.factory("hadath_time")
