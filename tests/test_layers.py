@@ -487,3 +487,15 @@ def test_today_with_a_weekday_is_that_weekday_and_pegs_the_lead():
     rec = extract("الجيش اللبناني يعتقل مسلحين\nأعلن الجيش اللبناني اليوم الأربعاء أنه اعتقل خمسة مسلحين في عرسال. "
                   "وصادرت القوات أسلحة وذخائر.", date="2015-08-06")
     assert rec["events"] and all(e["date"] == "2015-08-05" for e in rec["events"])
+
+
+def test_town_words_read_as_words_and_the_city_after_its_kind(nlp):
+    def places(text):
+        doc = annotate(text, date="2018-02-20")
+        return [(p.text, p._.geo["name"], p._.geo["precision"]) for p in doc.spans["places"]]
+
+    assert places("هاجمت القوات معسكر التدريب") == []  # a camp, not Mascara
+    assert places("وصل تلبية لدعوة كريمة من الأمير") == []  # gracious, not Karima
+    assert places("وصل الوفد إلى مدينة معسكر الجزائرية") == [("معسكر", "Mascara", "city")]
+    assert places("قصف الطيران مدينة غزة") == [("غزة", "Gaza", "city")]  # the city, not the Strip
+    assert places("قصف الطيران قطاع غزة")[0][1] == "Gaza Strip"

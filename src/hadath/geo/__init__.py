@@ -125,6 +125,9 @@ class GeoTagger:
             unit = admin_unit(doc, span, candidates)
             if unit is not None:  # محافظة جنين: the governorate, not the town
                 span, candidates = unit
+            j = before_clitics(doc, span.start)
+            if j >= 0 and doc[j].norm_ in ("مدينه", "بلده", "قريه") and any(p.kind == "city" for p in candidates):
+                candidates = tuple(p for p in candidates if p.kind == "city")  # مدينة غزة: the city, not the Strip
             place = resolve(candidates, context)
             span.label_ = "GPE" if place.kind == "country" else "LOC"
             span._.geo = geo_record(place, span.text)
