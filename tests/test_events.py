@@ -213,3 +213,14 @@ def test_a_visit_in_answer_to_an_invitation_codes_the_invitation():
     assert "AGREE" in types and "CONSULT" in types
     invite = next(e for e in rec["events"] if e["event"] == "AGREE")
     assert {"PAK", "SAU"} <= {a["country"] for a in invite["actor"] + invite["recipient"]}
+
+
+def test_counted_unnamed_people_are_the_recipients_of_force():
+    rec = extract("اعتقلت الشرطة التركية 590 شخصا في حملة على المشتبه بانتمائهم لتنظيمات متشددة في اسطنبول",
+                  date="2015-07-26")
+    arrest = next(e for e in rec["events"] if e["event"] == "COERCE")
+    assert [(r["text"], r["country"], r["sector"]) for r in arrest["recipient"]] == [("590 شخصا", "TUR", "CVL")]
+    # a named recipient stays
+    rec = extract("اعتقلت الشرطة التركية الصحفي التركي جان دوندار في اسطنبول", date="2015-07-26")
+    arrest = next(e for e in rec["events"] if e["event"] == "COERCE")
+    assert all(r["text"] != "590 شخصا" for r in arrest["recipient"]) and arrest["recipient"]

@@ -500,6 +500,12 @@ class EventCoder:
         # the window opens after the subject when it follows the verb (VSO: بحث X ... مع Y)
         opens = max([span.end] + [a.end for a in actor if a.start >= span.end and is_verbal(trig, doc[span.start])])
         window = [a for a in after if a.start >= opens and a.start - opens <= RECIPIENT_WINDOW and a not in actor]
+        if etype in FORCE_TYPES:
+            # اعتقلت الشرطة الصحفي التركي: a journalist is a source when he reports, a target when arrested
+            window += [a for a in actors if sent.start <= a.start < sent.end and a.start >= opens
+                       and a.start - opens <= RECIPIENT_WINDOW and a._.actor.get("weak")
+                       and a._.actor.get("kind") == "role" and a._.actor.get("sector") == "MED" and a not in window]
+            window.sort(key=lambda a: a.start)
         pick = None
         if quote is not None and quote._.quote.get("object"):
             pick = next((a for a in before if a.start >= quote.start and a not in actor
@@ -513,7 +519,7 @@ class EventCoder:
             pick = next((a for a in reversed(before) if a not in actor
                          and (a._.actor.get("country"), a._.actor.get("sector"), a.text) not in keys), None)
         if pick is not None and any(0 <= pick.start - a.end <= 1 and pick._.actor.get("country") == a._.actor.get("country")
-                                    for a in actor):
+                                    and pick._.actor.get("sector") == a._.actor.get("sector") for a in actor):
             pick = None  # الجنرال كيس فلبس المسؤول العسكري: an apposition of the actor, not a second party
         if pick is not None and (pick._.actor.get("country"), pick._.actor.get("sector"), pick.text) not in keys:
             recipient = [pick]
@@ -665,6 +671,21 @@ class EventCoder:
                 return peg[0]._.time["value"], "day", "context", None
         date = doc._.doc_date
         return (date.isoformat() if date else None), "document", "document", None
+
+    @staticmethod
+    def _counted_patients(doc: Doc, span: Span, etype: str) -> Span | None:
+        """The people counted right after a trigger of force, of the kind it does (arrested for COERCE,
+        dead or injured for ASSAULT), in its clause."""
+        wanted = {"COERCE": ("arrested", None, "people"), "ASSAULT": ("dead", "injured")}[etype]
+        sent = sent_of(span)
+        for q in near(doc, "quantities", sent_index(doc, span.start)):
+            if not span.end <= q.start <= span.end + 12 or q.end > sent.end:
+                continue
+            if any(t.text in CLAUSE_MARKS for t in doc[span.end:q.start]):
+                break
+            if q._.quantity.get("unit") == "person" and q._.quantity["category"] in wanted:
+                return q
+        return None
 
     @staticmethod
     def size(doc: Doc, span: Span, etype: str) -> dict:
@@ -826,6 +847,14 @@ class EventCoder:
             if self._merge(by_sentence, etype, a_recs, r_recs, k, (date, precision, date_source, date_end),
                            location, size):
                 continue
+            if not r_recs and etype in FORCE_TYPES:
+                # اعتقلت الشرطة 590 شخصا، أوقع قتيلا وخمسة جرحى: people counted but not named are the
+                # ones it was done to, of the country where it happened
+                country = (location or {}).get("country") or main_country
+                q = self._counted_patients(doc, span, etype)
+                if q is not None and country:
+                    r_recs = [{"text": q.text, "name": None, "country": country, "sector": "CVL",
+                               "start": q.start_char, "end": q.end_char}]
             conf = PRIOR.get(trig.kind, 0.5)
             conf += 0.12 if actor and sent_of(actor[0]).start == sent.start else 0
             conf += 0.08 if recipient else 0
