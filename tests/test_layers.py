@@ -499,3 +499,17 @@ def test_town_words_read_as_words_and_the_city_after_its_kind(nlp):
     assert places("وصل الوفد إلى مدينة معسكر الجزائرية") == [("معسكر", "Mascara", "city")]
     assert places("قصف الطيران مدينة غزة") == [("غزة", "Gaza", "city")]  # the city, not the Strip
     assert places("قصف الطيران قطاع غزة")[0][1] == "Gaza Strip"
+
+
+def test_two_named_people_in_a_row_are_two_actors(nlp):
+    doc = annotate("يدعو رئيس الوزراء الجزائري أحمد أويحيى الرئيس عبد العزيز بوتفليقة إلى الترشح", date="2018-05-06")
+    assert [a._.actor["name"] for a in doc.spans["actors"]] == ["Ahmed Ouyahia", "Abdelaziz Bouteflika"]
+    # a person's own role after the name stays with it
+    doc = annotate("قال سامح شكري وزير الخارجية المصري إن", date="2018-05-06")
+    assert [a.text for a in doc.spans["actors"]] == ["سامح شكري وزير الخارجية المصري"]
+
+
+def test_an_adjective_on_the_act_names_who_does_it():
+    rec = extract("قالت الأمم المتحدة إن الحصار الإسرائيلي على قطاع غزة تسبب في أزمة إنسانية", date="2018-04-06")
+    siege = [e for e in rec["events"] if e["event"] == "SANCTION"]
+    assert siege and [a["country"] for a in siege[0]["actor"]] == ["ISR"]

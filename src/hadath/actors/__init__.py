@@ -145,6 +145,19 @@ class ActorBuilder:
                 if s >= pe and self._gap_ok(doc, pe, s, prev, cur) and not (
                         cur["kind"] in ("country", "nationality") and any(x[2]["kind"] in ("country", "nationality") and x[2].get("country") for x in groups[-1][1:])
                         and head["kind"] != "person"):
+                    if cur["kind"] == "person" and any(x[2]["kind"] == "person" for x in groups[-1]):
+                        # أحمد أويحيى الرئيس عبد العزيز بوتفليقة: a second name is a second actor, with
+                        # the role words just before it
+                        group = groups[-1]
+                        cut = len(group)
+                        while cut > 1 and group[cut - 1][2]["kind"] == "role":
+                            cut -= 1
+                        if cut < len(group) and cut > 0:
+                            groups[-1], rest = group[:cut], group[cut:]
+                            groups.append(rest + [item])
+                        else:
+                            groups.append([item])
+                        continue
                     groups[-1].append(item)
                     continue
             groups.append([item])

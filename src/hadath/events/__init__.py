@@ -448,6 +448,8 @@ class EventCoder:
             patient = etype in PATIENT_GENITIVE or trig.mode in PATIENT_MODES
             if first_after is not None and not marked(first_after) and not patient:
                 agent = first_after  # هجوم المليشيات: the genitive is the agent
+            elif first_after is not None and first_after.start == span.end and first_after._.actor.get("kind") == "nationality":
+                agent = first_after  # الحصار الإسرائيلي، العقوبات الأمريكية: the adjective on the act names who acts
             agent = marked_agent or agent
             if agent is None:
                 # a UN agency, a court or a newspaper reporting deaths did not kill anyone: only an
