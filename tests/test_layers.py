@@ -513,3 +513,13 @@ def test_an_adjective_on_the_act_names_who_does_it():
     rec = extract("قالت الأمم المتحدة إن الحصار الإسرائيلي على قطاع غزة تسبب في أزمة إنسانية", date="2018-04-06")
     siege = [e for e in rec["events"] if e["event"] == "SANCTION"]
     assert siege and [a["country"] for a in siege[0]["actor"]] == ["ISR"]
+
+
+def test_a_visit_to_a_country_is_placed_in_the_capital_its_lead_names(nlp):
+    rec = extract("رئيس وزراء الهند يصل إلى نيبال في زيارة رسمية\nوصل رئيس الوزراء الهندي صباح الأحد إلى العاصمة "
+                  "النيبالية كاتماندو في زيارة تستمر يومين.", date="2018-07-08")
+    visit = [e for e in rec["events"] if e["event"] == "CONSULT"]
+    assert visit and visit[0]["location"]["text"] == "كاتماندو"
+    # (the capital named only to say where another place is does not take the event: قرب العاصمة دمشق)
+    got = event_places("قصف الطيران السوري الغوطة الشرقية قرب العاصمة دمشق أمس", date="2018-03-12")
+    assert got and got[0][1] == "الغوطة الشرقية"

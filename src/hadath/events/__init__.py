@@ -56,6 +56,7 @@ CLAUSE_MARKS = BREAK | {"،", ","}
 PLACE_MARKERS = {fold(w) for w in ("في", "ب", "داخل", "قرب", "بالقرب", "أنحاء", "مدينة", "بلدة", "قرية", "محافظة",
                                    "منطقة", "مطار", "ميناء", "قاعدة", "مخيم", "معبر", "ولاية", "مديرية", "ناحية",
                                    "قضاء", "بلدية")}
+CAPITAL_NOUNS = {fold(w) for w in ("العاصمة", "عاصمة")}
 # verbs whose ل-object is an event undergone: تتعرض القوات لهجمات، يخضعون للتحقيق
 UNDERGO = {fold(w) for w in ("تعرض", "يتعرض", "تتعرض", "تعرضت", "تعرضوا", "يتعرضون", "خضع", "يخضع", "تخضع",
                              "يخضعون", "خضعوا", "أدى", "أدت", "يؤدي", "تؤدي", "أسفر", "أسفرت", "ادى", "ادت")}
@@ -555,8 +556,13 @@ class EventCoder:
                     and "describes" not in p._.geo]  # الحديدة غربي اليمن: the place is الحديدة
 
         def placed(p: Span) -> bool:
-            # introduced as a place: في بغداد، قرب الموصل، جنوب إدلب، مطار الحديدة
+            # introduced as a place: في بغداد، قرب الموصل، جنوب إدلب، مطار الحديدة، العاصمة الإريترية أسمرة
             prev = word_before(doc, p.start, sent_of(p).start)
+            if prev is not None and prev.norm_ not in PLACE_MARKERS and any(
+                    m.start <= prev.i < m.end and (m._.kb or {}).get("kind") == "nationality" for m in doc.spans.get("mentions", [])):
+                before = word_before(doc, prev.i, sent_of(p).start)  # العاصمة الإريترية أسمرة: the capital so named
+                if before is not None and before.norm_ in CAPITAL_NOUNS:
+                    return True
             return (prev is not None and prev.norm_ in PLACE_MARKERS) or doc[p.start].norm_ in PLACE_MARKERS \
                 or "relative" in p._.geo or "feature" in p._.geo  # (or named with its kind: مدينة السلط)
 
