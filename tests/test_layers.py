@@ -523,3 +523,10 @@ def test_a_visit_to_a_country_is_placed_in_the_capital_its_lead_names(nlp):
     # (the capital named only to say where another place is does not take the event: قرب العاصمة دمشق)
     got = event_places("قصف الطيران السوري الغوطة الشرقية قرب العاصمة دمشق أمس", date="2018-03-12")
     assert got and got[0][1] == "الغوطة الشرقية"
+
+
+def test_a_named_person_after_a_word_of_killing_counts_one(nlp):
+    doc = annotate("وأسفرت المداهمة التي جرت عام 2011 عن مقتل أسامة بن لادن", date="2018-05-28")
+    assert [(q._.quantity["value"], q._.quantity["category"]) for q in doc.spans["quantities"]] == [(1, "dead")]
+    doc = annotate("قتل الجيش 5 مسلحين", date="2018-05-28")
+    assert [q._.quantity["value"] for q in doc.spans["quantities"]] == [5]

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from hadath.text.normalize import fold, normalize
 
@@ -119,6 +119,10 @@ SINGULAR_PEOPLE = {fold(w) for w in (
     # ranks and titles: استشهاد الرقيب ماجد، مقتل العقيد
     "رقيب", "عريف", "ملازم", "نقيب", "رائد", "مقدم", "عقيد", "عميد", "حارس", "إمام", "شيخ", "قاض", "محام", "أسير",
     "معارض", "صحافي", "حقوقي", "نائب", "وزير", "سفير", "دبلوماسي")}
+# the words of killing, wounding or arrest that a named person can follow (مقتل أسامة بن لادن)
+NAMED_CONTEXT = {fold(k): v for k, v in {
+    "مقتل": "dead", "اغتيال": "dead", "استشهاد": "dead", "وفاة": "dead", "مصرع": "dead", "إعدام": "dead",
+    "إصابة": "injured", "اعتقال": "arrested", "توقيف": "arrested", "احتجاز": "arrested"}.items()}
 # a casualty noun in the singular with no number is one: أوقع قتيلا وخمسة جرحى، سقط جريح
 LONE = {fold(k): v for k, v in {"قتيلا": "dead", "قتيل": "dead", "جريحا": "injured", "جريح": "injured",
                                   "معتقلا": "arrested"}.items()}
@@ -272,7 +276,29 @@ def make_quantities(nlp: Language, name: str):
                 if q.get("joined"):
                     span._.quantity["joined"] = True
                 spans.append(span)
-        doc.spans["quantities"] = spans
+        spans += named_casualties(doc, spans)
+        doc.spans["quantities"] = sorted(spans, key=lambda sp: sp.start)
         return doc
 
     return tag_quantities
+
+
+def named_casualties(doc: Doc, counted: list) -> list:
+    """مقتل أسامة بن لادن، اغتيال القيادي X، اعتقال الصحفي Y: one person named after a word of killing,
+    wounding or arrest is one dead, wounded or arrested."""
+    taken = {i for sp in counted for i in range(sp.start, sp.end)}
+    out = []
+    for m in doc.spans.get("mentions", []):
+        if (m._.kb or {}).get("kind") != "person" or m.start == 0 or any(i in taken for i in range(m.start, m.end)):
+            continue
+        j = m.start - 1
+        while j > 0 and doc[j].norm_ in ("ال", "ب", "ل", "و"):
+            j -= 1
+        word = doc[j].norm_
+        category = NAMED_CONTEXT.get(word)
+        if category is None:
+            continue
+        span = Span(doc, j, m.end, label="QUANTITY")
+        span._.quantity = {"value": 1, "approximate": False, "unit": "person", "category": category}
+        out.append(span)
+    return out
