@@ -145,7 +145,8 @@ def test_the_learned_filter_keeps_a_subset_and_gives_calibrated_confidence(nlp):
     finally:
         coder.filter, coder.keep_features = True, False
     kept = annotate(text, date="2018-05-06")._.events
-    key = lambda e: (e["event"], e["trigger"]["start"])  # noqa: E731
+    def key(e):
+        return e["event"], e["trigger"]["start"]
     assert kept and {key(e) for e in kept} <= {key(e) for e in everything}
     probs = {key(e): event_filter.probability(e["_features"], m) for e in everything}
     for e in kept:
