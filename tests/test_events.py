@@ -225,3 +225,12 @@ def test_counted_unnamed_people_are_the_recipients_of_force():
     rec = extract("اعتقلت الشرطة التركية الصحفي التركي جان دوندار في اسطنبول", date="2015-07-26")
     arrest = next(e for e in rec["events"] if e["event"] == "COERCE")
     assert all(r["text"] != "590 شخصا" for r in arrest["recipient"]) and arrest["recipient"]
+
+
+def test_an_attack_in_words_is_an_accusation():
+    def types(text):
+        return [e["event"] for e in extract(text, date="2018-10-05")["events"]]
+
+    got = types("صعّد الرئيس الأمريكي هجماته الكلامية على منظمة أوبك متهما إياها برفع الأسعار")
+    assert "ACCUSE" in got and "ASSAULT" not in got
+    assert "ASSAULT" in types("شن مسلحون هجوما على نقطة للجيش العراقي في الأنبار أمس")

@@ -57,9 +57,13 @@ PLACE_MARKERS = {fold(w) for w in ("في", "ب", "داخل", "قرب", "بالق
                                    "منطقة", "مطار", "ميناء", "قاعدة", "مخيم", "معبر", "ولاية", "مديرية", "ناحية",
                                    "قضاء", "بلدية")}
 CAPITAL_NOUNS = {fold(w) for w in ("العاصمة", "عاصمة")}
+# what makes an attack one in words: هجماته الكلامية، هجوما لاذعا، حملة إعلامية
+VERBAL = {fold(w) for w in ("كلامي", "كلامية", "كلاميا", "لفظي", "لفظية", "لفظيا", "لاذع", "لاذعا", "لاذعة", "إعلامي",
+                             "إعلامية", "إعلاميا")}
 # verbs whose ل-object is an event undergone: تتعرض القوات لهجمات، يخضعون للتحقيق
 UNDERGO = {fold(w) for w in ("تعرض", "يتعرض", "تتعرض", "تعرضت", "تعرضوا", "يتعرضون", "خضع", "يخضع", "تخضع",
-                             "يخضعون", "خضعوا", "أدى", "أدت", "يؤدي", "تؤدي", "أسفر", "أسفرت", "ادى", "ادت")}
+                             "يخضعون", "خضعوا", "أدى", "أدت", "يؤدي", "تؤدي", "أسفر", "أسفرت", "ادى", "ادت",
+                             "واجه", "واجهت", "يواجه", "تواجه", "يواجهون", "واجهوا")}
 SPEECH_NEAR = {fold(w) for w in ("أكد", "أكدت", "أعرب", "أعربت", "جدد", "جددت", "عن", "مؤكدا", "مجددا", "معربا")}
 INSTITUTION_NOUNS = {fold(w) for w in ("مكتب", "لجنة", "لجان", "وزارة", "مركز", "هيئة", "مجلس", "دائرة", "إدارة",
                                        "جهاز", "وحدة", "مديرية", "خلية", "غرفة", "قيادة", "منظمة", "برنامج", "صندوق",
@@ -229,6 +233,8 @@ class EventCoder:
             return None
         if trig.kind == "pres" and before[-1:] == ["قد"]:
             return None
+        if trig.type == "ASSAULT" and any(t.norm_.removeprefix("ال") in VERBAL for t in doc[span.end:min(sent.end, span.end + 2)]):
+            return "ACCUSE"  # هجماته الكلامية، هجوم لاذع: an attack in words
         if trig.type in FALSE_FRIEND_TYPES and any(t.norm_ in self.false_friend for t in sent):
             return None
         if any(w in self.generic for w in before) or any(
@@ -517,7 +523,10 @@ class EventCoder:
         if pick is None and trig.kind not in ("past", "pres"):
             # أكد X لـY دعم ...: the ل-marked actor between the speaker and the noun
             pick = next((a for a in reversed(before) if marked(a) and a not in actor and doc[a.start - 1].norm_ == "ل"), None)
-        if pick is None and any(t.norm_ in PRONOUN_OBJECTS for t in doc[span.end:min(sent.end, span.end + 2)]):
+        suffixed = trig.kind in ("noun", "phrase") and fold(span.text).endswith(("ه", "ها", "هم")) \
+            and not trig.form.endswith(("ه", "ها", "هم"))
+        if pick is None and (suffixed or any(t.norm_ in PRONOUN_OBJECTS for t in doc[span.end:min(sent.end, span.end + 2)])):
+            # اتهامه، اعتقالها: the pronoun on the act is its target, the last other actor named before
             # ستقدم المساعدة لها: the pronoun points at the last other actor named before
             pick = next((a for a in reversed(before) if a not in actor
                          and (a._.actor.get("country"), a._.actor.get("sector"), a.text) not in keys), None)
