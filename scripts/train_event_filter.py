@@ -163,6 +163,7 @@ def main() -> int:
                     help="use this threshold instead of the cross-validated one (0.20: the best for type and full F1 "
                          "over the development set and two sets of checked leads, where 0.25 dropped true events)")
     ap.add_argument("--labels", type=Path, default=LABELS)
+    ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--dry-run", action="store_true", help="report, write nothing")
     a = ap.parse_args()
     labels = [json.loads(line) for line in a.labels.open(encoding="utf-8")]
@@ -222,13 +223,13 @@ def main() -> int:
     weights = {f: round(float(v), 4) for f, v in zip(vocab, w) if abs(v) >= 1e-4}
     model = {"threshold": best[0], "bias": b, "weights": weights}
     calibration = platt_on_dev(model)
-    OUT.write_text(json.dumps({
+    a.out.write_text(json.dumps({
         "about": "hadath's learned event filter; built by scripts/train_event_filter.py from data/event_filter/labels.jsonl",
         "trained_on": len(y), "l2": a.l2, "threshold": best[0], "bias": round(b, 4), "calibration": calibration,
         "cv": {"log_loss": round(logloss, 4), "auc": round(auc(oof, y), 4), "ece": round(ece(oof, y), 4)},
         "weights": dict(sorted(weights.items())),
     }, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
-    print(f"{len(weights)} weights -> {OUT.relative_to(ROOT)}")
+    print(f"{len(weights)} weights -> {a.out}")
     return 0
 
 

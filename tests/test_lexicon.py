@@ -91,3 +91,18 @@ def test_gazetteer_covers_the_region():
                           ("قاعدة العديد", "QAT"), ("سهل نينوى", "IRQ"), ("شرق الفرات", "SYR"),
                           ("الغوطة الشرقية", "SYR"), ("إقليم كردستان", "IRQ")]:
         assert any(p.country == country for p in table.get(fold(name), ())), name
+
+
+def test_event_filter_build_is_reproducible(tmp_path):
+    """The shipped event filter is exactly what scripts/train_event_filter.py makes from its labels."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    shared = root.parent / "shared" / "data"
+    if not (shared / "corpora" / "ant_multisource_2018.jsonl.gz").exists() or not (shared / "dev").exists():
+        pytest.skip("training rebuilds the leads from the shared corpora, not beside this checkout")
+    out = tmp_path / "event_filter.json"
+    subprocess.run([sys.executable, str(root / "scripts" / "train_event_filter.py"), "--threshold", "0.2", "--out", str(out)],
+                   check=True, capture_output=True)
+    assert out.read_bytes() == (root / "src" / "hadath" / "events" / "event_filter.json").read_bytes()
