@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import itertools
 import json
 import math
 import sys
@@ -147,7 +148,7 @@ def auc(p: np.ndarray, y: np.ndarray) -> float:
 def ece(p: np.ndarray, y: np.ndarray, bins: int = 10) -> float:
     edges = np.linspace(0, 1, bins + 1)
     total = 0.0
-    for lo, hi in zip(edges[:-1], edges[1:]):
+    for lo, hi in itertools.pairwise(edges):
         m = (p >= lo) & (p < hi if hi < 1 else p <= hi)
         if m.any():
             total += m.sum() / len(p) * abs(p[m].mean() - y[m].mean())

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import math
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from spacy.tokens import Doc, Span
@@ -86,7 +86,7 @@ def features(doc: Doc, span: Span, trig, event: dict, domain: str | None, title:
     return f
 
 
-@lru_cache(maxsize=None)
+@cache
 def model() -> dict | None:
     """The shipped weights, or None when none was built."""
     ref = resources.files(__package__).joinpath(MODEL)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import math
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from spacy.tokens import Doc, Span
@@ -90,7 +90,7 @@ def features(doc: Doc, span: Span, trig, etype: str, cand: Span, ranked: list[Sp
     return f
 
 
-@lru_cache(maxsize=None)
+@cache
 def model() -> dict | None:
     ref = resources.files(__package__).joinpath(MODEL)
     if not ref.is_file():

@@ -11,7 +11,7 @@ import csv
 import gzip
 import io
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from hadath.text.normalize import fold
@@ -276,7 +276,7 @@ def whole_words() -> frozenset[str]:
     return frozenset(ln for ln in _open_text("whole_words.txt").splitlines() if ln and not ln.startswith("#"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def common_words() -> dict[str, int]:
     """The 20,000 most frequent folded news words -> their rank, 0 the most frequent (built by
     scripts/build_word_lists.py)."""
