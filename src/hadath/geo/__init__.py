@@ -22,7 +22,7 @@ from spacy.util import filter_spans
 
 from hadath.lexicon import Place, admin1_names, common_words, countries, gazetteer
 from hadath.lexicon.matcher import NormMatcher
-from hadath.text.component import sent_of
+from hadath.text.component import before_clitics, sent_of
 from hadath.text.normalize import fold, normalize
 
 PRECISION = {"country": "country", "city": "city", "region": "admin1", "point": "point"}
@@ -391,14 +391,6 @@ TOWN_WORDS = {"مدينه", "مدينتي", "بلده", "بلدتي", "قريه"
 TEAM_BEFORE = {fold(w) for w in ("ريال", "أتلتيكو", "اتلتيكو", "نادي", "فريق", "منتخب", "بايرن", "إنتر", "انتر",
                                   "إيه سي", "يوفنتوس", "أولمبيك", "سبورتينغ", "سبورتنغ", "باريس سان")}
 TEAM_AFTER = {fold(w) for w in ("سيتي", "يونايتد", "هوتسبير", "سان جيرمان")}
-
-
-def before_clitics(doc: Doc, i: int) -> int:
-    """The index of the word before token ``i``, the clitics ال، ب، ل، و between skipped (-1 if none)."""
-    j = i - 1
-    while j >= 0 and doc[j].norm_ in ("ال", "ب", "ل", "و"):
-        j -= 1
-    return j
 
 
 def is_team(doc: Doc, span: Span) -> bool:

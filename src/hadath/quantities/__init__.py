@@ -16,6 +16,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from hadath.text.component import before_clitics
 from hadath.text.normalize import fold, normalize
 
 UNITS = {
@@ -166,6 +167,12 @@ def find_quantities(text: str) -> list[dict]:
     norm = normalize(text)
     out = []
     taken = bytearray(len(norm.text))
+
+    def one(s: int, e: int, category: str, first: int | None = None) -> None:
+        """One person of ``category``, at normalised characters s..e (the span shown from ``first``)."""
+        taken[s:e] = b"\x01" * (e - s)
+        os_, oe = norm.to_original(s if first is None else first, e)
+        out.append({"start": os_, "end": oe, "value": 1, "approximate": False, "unit": "person", "category": category})
     for m in _AFTER_CONTEXT.finditer(norm.text):
         value = number_value(m.group("num"))
         if value is None:
@@ -197,18 +204,12 @@ def find_quantities(text: str) -> list[dict]:
             continue
         if m.end() < len(norm.text) and re.match(r"\s*\d", norm.text[m.end():m.end() + 3]):
             continue  # مقتل جندي 3 ...: not one
-        s, e = m.start("noun") - (2 if norm.text[m.start("noun") - 2:m.start("noun")] == "ال" else 0), m.end()
-        taken[s:e] = b"\x01" * (e - s)
-        os_, oe = norm.to_original(s, e)
-        out.append({"start": os_, "end": oe, "value": 1, "approximate": False, "unit": "person",
-                    "category": CONTEXT[m.group("ctx")]})
+        s = m.start("noun") - (2 if norm.text[m.start("noun") - 2:m.start("noun")] == "ال" else 0)
+        one(s, m.end(), CONTEXT[m.group("ctx")])
     for m in _POSSESSED.finditer(norm.text):
         if any(taken[m.start():m.end()]):
             continue
-        taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
-        os_, oe = norm.to_original(m.start("noun"), m.end())
-        out.append({"start": os_, "end": oe, "value": 1, "approximate": False, "unit": "person",
-                    "category": POSSESSED[m.group("noun")]})
+        one(m.start(), m.end(), POSSESSED[m.group("noun")], first=m.start("noun"))
     for m in _RX.finditer(norm.text):
         if any(taken[m.start():m.end()]):
             continue
@@ -249,10 +250,7 @@ def find_quantities(text: str) -> list[dict]:
             before = norm.text[max(0, m.start() - 12):m.start()].split()
             if before and (before[-1] in ("لا", "دون", "بدون", "اي") or re.fullmatch(r"\d+", before[-1])):
                 continue  # لا قتيل، دون جريح: none
-            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
-            os_, oe = norm.to_original(m.start(), m.end())
-            out.append({"start": os_, "end": oe, "value": 1, "approximate": False, "unit": "person",
-                        "category": cat or LONE[m.group("noun")]})
+            one(m.start(), m.end(), cat or LONE[m.group("noun")])
     out.sort(key=lambda q: q["start"])
     # استشهاد عشرة من منسوبي القوات وثلاثة من العاملين: a count joined by و to a count of the dead,
     # wounded or arrested, with no word of its own, counts more of them
@@ -291,11 +289,8 @@ def named_casualties(doc: Doc, counted: list) -> list:
     for m in doc.spans.get("mentions", []):
         if (m._.kb or {}).get("kind") != "person" or m.start == 0 or any(i in taken for i in range(m.start, m.end)):
             continue
-        j = m.start - 1
-        while j > 0 and doc[j].norm_ in ("ال", "ب", "ل", "و"):
-            j -= 1
-        word = doc[j].norm_
-        category = NAMED_CONTEXT.get(word)
+        j = before_clitics(doc, m.start)
+        category = NAMED_CONTEXT.get(doc[j].norm_) if j >= 0 else None
         if category is None:
             continue
         span = Span(doc, j, m.end, label="QUANTITY")
