@@ -34,7 +34,7 @@ SPEECH = {fold(w) for w in ("قال", "قالت", "أكد", "أكدت", "أعل�
                             "إن", "أن")}
 
 
-def _bucket(n: int, edges=(0, 1, 2, 4)) -> str:
+def bucket(n: int, edges=(0, 1, 2, 4)) -> str:
     for e in edges:
         if n <= e:
             return str(e)
@@ -56,8 +56,8 @@ def features(doc: Doc, span: Span, trig, event: dict, domain: str | None, title:
         f"lexicon_type={trig.type == etype}", f"trigger_future={trig.future}",
         f"actor={bool(event['actor'])}", f"recipient={bool(event['recipient'])}",
         f"loc={(event.get('location') or {}).get('source')}", f"date={event.get('date_precision')}",
-        f"sentence={_bucket(event['sentence'])}", f"title={title}", f"domain={domain}",
-        f"pos={_bucket((span.start - sent.start) // 4, (0, 1, 3, 6))}",
+        f"sentence={bucket(event['sentence'])}", f"title={title}", f"domain={domain}",
+        f"pos={bucket((span.start - sent.start) // 4, (0, 1, 3, 6))}",
     ]
     f += [f"note={n}" for n in (trig.note or "").split(",") if n.strip()]
     for side in ("actor", "recipient"):
@@ -87,16 +87,23 @@ def features(doc: Doc, span: Span, trig, event: dict, domain: str | None, title:
 
 
 @cache
-def model() -> dict | None:
-    """The shipped weights, or None when none was built."""
-    ref = resources.files(__package__).joinpath(MODEL)
+def shipped(name: str) -> dict | None:
+    """A learned model shipped in this package (``event_filter.json``, ``role_model.json``), or None
+    when none was built."""
+    ref = resources.files(__package__).joinpath(name)
     if not ref.is_file():
         return None
     return json.loads(ref.read_text(encoding="utf-8"))
 
 
+def model() -> dict | None:
+    """The shipped filter weights, or None when none was built."""
+    return shipped(MODEL)
+
+
 def probability(feats: list[str], m: dict) -> float:
-    """The chance that a careful coder keeps this event (as the labels taught it)."""
+    """The logistic score of sparse features under a model's ``bias`` and ``weights``: for the filter,
+    the chance that a careful coder keeps this event (as the labels taught it)."""
     w = m["weights"]
     z = m["bias"] + sum(w.get(x, 0.0) for x in set(feats))
     return 1.0 / (1.0 + math.exp(-z))

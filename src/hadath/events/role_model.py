@@ -15,13 +15,9 @@ developed on).
 """
 from __future__ import annotations
 
-import json
-import math
-from functools import cache
-from importlib import resources
-
 from spacy.tokens import Doc, Span
 
+from hadath.events.filter import bucket, probability, shipped
 from hadath.text.component import sent_index
 from hadath.text.normalize import fold
 
@@ -32,10 +28,7 @@ MARKERS = {fold(w) for w in ("مع", "ل", "الى", "إلى", "على", "ضد",
 
 
 def _bucket(n: int) -> str:
-    for e in (0, 1, 2, 5, 10, 20):
-        if n <= e:
-            return str(e)
-    return ">20"
+    return bucket(n, (0, 1, 2, 5, 10, 20))
 
 
 def candidates(doc: Doc, span: Span, local: list[Span]) -> list[Span]:
@@ -90,17 +83,8 @@ def features(doc: Doc, span: Span, trig, etype: str, cand: Span, ranked: list[Sp
     return f
 
 
-@cache
 def model() -> dict | None:
-    ref = resources.files(__package__).joinpath(MODEL)
-    if not ref.is_file():
-        return None
-    return json.loads(ref.read_text(encoding="utf-8"))
-
-
-def score(feats: list[str], part: dict) -> float:
-    z = part["bias"] + sum(part["weights"].get(x, 0.0) for x in set(feats))
-    return 1.0 / (1.0 + math.exp(-z))
+    return shipped(MODEL)
 
 
 def choose(doc: Doc, cands: list[Span], feats: list[list[str]], rule_actor: list[Span], rule_recipient: list[Span],
@@ -109,8 +93,8 @@ def choose(doc: Doc, cands: list[Span], feats: list[list[str]], rule_actor: list
     ranks first, each only above its threshold."""
     if not cands:
         return rule_actor, rule_recipient
-    pa = [score(f, m["actor"]) for f in feats]
-    pr = [score(f, m["recipient"]) for f in feats]
+    pa = [probability(f, m["actor"]) for f in feats]
+    pr = [probability(f, m["recipient"]) for f in feats]
     best_a = max(range(len(cands)), key=lambda i: pa[i])
     actor: list[Span] = []
     if pa[best_a] >= m["actor"]["threshold"]:
