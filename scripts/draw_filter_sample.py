@@ -72,30 +72,39 @@ def articles(exclude: set[str]) -> list[dict]:
     return sorted((d for d in out if d["id"] not in exclude and d.get("title")), key=lambda d: d["id"])
 
 
-def collect(folders: list[Path]) -> int:
-    """People's labels (labelsN.jsonl beside batchN.jsonl) -> the repository's label file, without text."""
-    rows = []
-    for batch in sorted(b for folder in folders for b in folder.glob("batch*.jsonl")):
-        folder = batch.parent
-        labels_path = folder / batch.name.replace("batch", "labels")
+def labelled(batches: list[Path], batch: str, labels: str, warn: bool = True):
+    """(item, its label) for every labelled item of the batches, a label file ``labelsN.jsonl`` beside
+    each ``batchN.jsonl`` (with ``batch`` and ``labels`` naming the two kinds of file)."""
+    for path in sorted(batches):
+        labels_path = path.parent / path.name.replace(batch, labels)
         if not labels_path.exists():
             print(f"warning: no {labels_path.name}", file=sys.stderr)
             continue
-        labels = {r["item"]: r for r in map(json.loads, labels_path.open(encoding="utf-8"))}
-        for it in map(json.loads, batch.open(encoding="utf-8")):
-            lab = labels.get(it["item"])
+        got = {r["item"]: r for r in map(json.loads, labels_path.open(encoding="utf-8"))}
+        for it in map(json.loads, path.open(encoding="utf-8")):
+            lab = got.get(it["item"])
             if lab is None:
-                print(f"warning: item {it['item']} unlabelled", file=sys.stderr)
+                if warn:
+                    print(f"warning: item {it['item']} unlabelled", file=sys.stderr)
                 continue
-            rows.append({"item": it["item"], "id": it["id"], "date": it["date"], "lead_chars": it["lead_chars"],
-                         "start": it["trigger"]["start"], "end": it["trigger"]["end"], "trigger": it["trigger"]["text"],
-                         "event": it["event"], "label": lab["label"], "why": lab.get("why", "")})
-    rows.sort(key=lambda r: r["item"])
-    LABELS.parent.mkdir(parents=True, exist_ok=True)
-    with LABELS.open("w", encoding="utf-8") as f:
+            yield it, lab
+
+
+def write_rows(path: Path, rows: list[dict], what: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as f:
         for r in rows:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(f"{len(rows)} labels -> {LABELS.relative_to(ROOT)}")
+    print(f"{len(rows)} {what} -> {path.relative_to(ROOT)}")
+
+
+def collect(folders: list[Path]) -> int:
+    """People's labels (labelsN.jsonl beside batchN.jsonl) -> the repository's label file, without text."""
+    rows = [{"item": it["item"], "id": it["id"], "date": it["date"], "lead_chars": it["lead_chars"],
+             "start": it["trigger"]["start"], "end": it["trigger"]["end"], "trigger": it["trigger"]["text"],
+             "event": it["event"], "label": lab["label"], "why": lab.get("why", "")}
+            for it, lab in labelled([b for folder in folders for b in folder.glob("batch*.jsonl")], "batch", "labels")]
+    write_rows(LABELS, sorted(rows, key=lambda r: r["item"]), "labels")
     return 0
 
 
@@ -135,25 +144,12 @@ def collect_roles(folder: Path) -> int:
     """People's role labels -> data/event_filter/roles.jsonl: the item, and the actor and recipient
     mentions by their offsets in the lead (no text)."""
     rows = []
-    for batch in sorted(folder.glob("rolebatch*.jsonl")):
-        path = folder / batch.name.replace("rolebatch", "roles")
-        if not path.exists():
-            print(f"warning: no {path.name}", file=sys.stderr)
-            continue
-        got = {r["item"]: r for r in map(json.loads, path.open(encoding="utf-8"))}
-        for it in map(json.loads, batch.open(encoding="utf-8")):
-            lab = got.get(it["item"])
-            if lab is None:
-                continue
-            spans = {c["c"]: [c["start"], c["end"]] for c in it["candidates"]}
-            rows.append({"item": it["item"], "id": it["id"], "event": it["event"],
-                         "actor": [spans[c] for c in lab.get("actor", []) if c in spans],
-                         "recipient": [spans[c] for c in lab.get("recipient", []) if c in spans]})
-    rows.sort(key=lambda r: r["item"])
-    with ROLES.open("w", encoding="utf-8") as f:
-        for r in rows:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(f"{len(rows)} role labels -> {ROLES.relative_to(ROOT)}")
+    for it, lab in labelled(list(folder.glob("rolebatch*.jsonl")), "rolebatch", "roles", warn=False):
+        spans = {c["c"]: [c["start"], c["end"]] for c in it["candidates"]}
+        rows.append({"item": it["item"], "id": it["id"], "event": it["event"],
+                     "actor": [spans[c] for c in lab.get("actor", []) if c in spans],
+                     "recipient": [spans[c] for c in lab.get("recipient", []) if c in spans]})
+    write_rows(ROLES, sorted(rows, key=lambda r: r["item"]), "role labels")
     return 0
 
 
@@ -172,10 +168,7 @@ def import_gold(paths: list[Path]) -> int:
             {"event": e["event"], "trigger": e["trigger"],
              "actor": sorted({a["country"] or "-" for a in e["actor"]}),
              "recipient": sorted({a["country"] or "-" for a in e["recipient"]})} for e in d["events"]]})
-    with GOLD_EVENTS.open("w", encoding="utf-8") as f:
-        for r in rows:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(f"{len(rows)} of {len(docs)} coded leads -> {GOLD_EVENTS.relative_to(ROOT)}")
+    write_rows(GOLD_EVENTS, rows, f"of {len(docs)} coded leads")
     return 0
 
 
