@@ -29,6 +29,7 @@ from hadath.lexicon.matcher import NormMatcher
 from hadath.quotes import COMPLEMENTIZERS, speech_forms
 from hadath.text.component import is_sent_start, near, sent_index, sent_of
 from hadath.text.normalize import fold
+from hadath.time import WEEKDAYS
 
 MUTUAL = {"CONSULT", "AGREE", "COOPERATE"}
 PROMISABLE = {"AID", "RETREAT", "COOPERATE", "CONCEDE", "SUPPORT"}
@@ -85,8 +86,7 @@ DISCUSS = {fold(w) for w in ("بحث", "ناقش", "تناول", "استعرض",
 AGREEMENT_NOUNS = {fold(w) for w in ("اتفاق", "اتفاقية", "اتفاقيه", "معاهدة", "معاهده", "نووي", "ميثاق", "صفقة",
                                       "تفاهم", "مذكرة", "منظمة", "عضوية", "مجلس", "محادثات", "مفاوضات")}
 # a day named relative to the story's own, or by its weekday: the news peg of a lead
-DEICTIC_PEG = {fold(w) for w in ("اليوم", "أمس", "امس", "البارحة", "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء",
-                                  "الأربعاء", "الخميس", "الجمعة")}
+DEICTIC_PEG = {fold(w) for w in ("اليوم", "أمس", "البارحة")} | set(WEEKDAYS)
 SUBJECT_WINDOW = 6
 RECIPIENT_WINDOW = 14
 PRIOR = {"past": 0.62, "pres": 0.55, "noun": 0.5, "phrase": 0.66}
@@ -820,6 +820,7 @@ class EventCoder:
         cands = sorted(((span, self._reading(doc, span, trig)) for span, trig in self.candidates(doc)),
                        key=lambda c: (c[0].start, -c[0].end))  # in text order: a headline meets its first repeat first
         domain = self.domain(doc)
+        learned = event_filter.model() if self.filter else None  # (its features are read as each event is coded)
         for n, (span, trig) in enumerate(cands):
             etype = self.context(doc, span, trig)
             if etype is None:
@@ -900,19 +901,19 @@ class EventCoder:
             }
             if date_end:
                 event["date_end"] = date_end  # بين عامي 2011 و2014: the range's last day, month or year
-            event["_features"] = event_filter.features(doc, span, trig, event, domain, k == 0 and title, events)
+            if learned is not None or self.keep_features:
+                event["_features"] = event_filter.features(doc, span, trig, event, domain, k == 0 and title, events)
             if self.keep_features and role_feats is not None:
                 event["_role_candidates"] = [{"start": c.start_char, "end": c.end_char, "text": c.text,
                                               "country": (c._.actor or {}).get("country"), "features": f}
                                              for c, f in zip(role_cands, role_feats)]
             events.append(event)
             by_sentence.setdefault(k, []).append(event)
-        learned = event_filter.model() if self.filter else None
         kept = []
         for event in events:
             del event["_date_source"], event["_named"]
             event["size"].pop("_approximate", None)
-            feats = event.pop("_features") if not self.keep_features else event["_features"]
+            feats = event.pop("_features", None) if not self.keep_features else event["_features"]
             if learned is not None:
                 # the learned filter: its probability is the confidence; below its threshold, no event
                 p = event_filter.probability(feats, learned)
