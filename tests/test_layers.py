@@ -383,7 +383,7 @@ def test_a_town_beats_a_part_of_its_country_and_directions_stay_in_the_text(nlp)
     assert got and got[0][1] == "محافظة كركوك"
     rec = extract("تظاهر الآلاف جنوب مدينة الحديدة ضد الحوثيين", date="2018-02-25")
     loc = rec["events"][0]["location"]
-    assert (loc["text"], loc["name"], loc["precision"]) == ("جنوب مدينة الحديدة", "Al Hudaydah", "admin1")
+    assert (loc["text"], loc["name"], loc["precision"]) == ("جنوب مدينة الحديدة", "Al-Hudaydah", "admin1")
 
 
 def test_joined_counts_add_up_in_the_event_size(nlp):
@@ -530,3 +530,60 @@ def test_a_named_person_after_a_word_of_killing_counts_one(nlp):
     assert [(q._.quantity["value"], q._.quantity["category"]) for q in doc.spans["quantities"]] == [(1, "dead")]
     doc = annotate("قتل الجيش 5 مسلحين", date="2018-05-28")
     assert [q._.quantity["value"] for q in doc.spans["quantities"]] == [5]
+
+
+def test_a_town_is_placed_before_the_region_that_holds_it(nlp):
+    def places(text):
+        doc = annotate(text, date="2018-04-10")
+        return [(p.text, "describes" in p._.geo) for p in doc.spans["places"]]
+
+    # the region after في/ب says where the town lies: the town is the place
+    assert places("زيارة مدينة دوما في الغوطة الشرقية") == [("دوما", False), ("الغوطة الشرقية", True)]
+    assert places("أجلت القوات المقاتلين من بلدة الضمير في ريف دمشق") == [("الضمير", False), ("ريف دمشق", True)]
+    # two towns side by side, or a country after a town, are not one inside the other
+    assert places("قصفت الطائرات حلب وإدلب") == [("حلب", False), ("إدلب", False)]
+    got = event_places("وقتل ثلاثة مدنيين في هجوم على بلدة الضمير في ريف دمشق", date="2018-04-20")
+    assert got and got[0][1] == "الضمير"
+
+
+def test_a_hashtag_mark_does_not_hide_the_words_before_a_place(nlp):
+    doc = annotate("تدور معارك متزامنة شرق مديرية #حيس جنوب محافظة الحديدة.", date="2018-02-20")
+    places = doc.spans["places"]
+    assert places[0]._.geo["name"] == "Hays" and places[0]._.geo["relative"]["direction"] == 90
+    assert places[0].text == "شرق مديرية #حيس"  # the whole mention, the direction with it
+    assert "describes" in places[1]._.geo  # the province after it says where that is
+
+
+def test_a_word_like_town_of_a_country_the_story_never_names_is_a_word(nlp):
+    def places(text):
+        doc = annotate(text, date="2018-02-20")
+        return [(p.text, p._.geo["country"]) for p in doc.spans["places"]]
+
+    # جنوب المعسكر in a story about Yemen (its army names it) is south of the camp, not Mascara
+    got = places("اشتبك الجيش الوطني اليمني مع الحوثيين جنوب المعسكر")
+    assert all(c == "YEM" for _, c in got) and "معسكر" not in [t for t, _ in got]
+    assert places("قتل ثلاثة في مدينة معسكر غرب الجزائر")[0] == ("معسكر", "DZA")
+    assert ("وسط مالي", "MLI") in places("في مدينة سيفاري (وسط مالي) قتل 12 شخصا")  # a country stays itself
+
+
+def test_a_place_named_as_a_party_is_not_where_it_happened(nlp):
+    # the embassy of a country is a party; the town after it is the place
+    got = event_places("استقبل رئيس التحرير أمس وفدا من السفارة الأميركية بالرياض", date="2015-08-06")
+    assert got and got[0][1] == "الرياض"
+    doc = annotate("وصل الوفد إلى مقر الأمم المتحدة في جنيف", date="2018-01-01")
+    assert doc.spans["places"][0]._.geo.get("feature")  # a site without a country's name stays the site
+    # ينسب إلى روسيا: Russia is who is blamed, not where the attack was
+    got = event_places("تعرض العميل للتسميم في بريطانيا.\nوأدان الرئيس الفرنسي الهجوم، موضحا أن كل شيء "
+                       "يحمل على الاعتقاد بأنه يمكن أن ينسب إلى روسيا.", date="2018-03-15")
+    assert got and all(loc != "روسيا" for _, loc, _ in got)
+
+
+def test_towns_of_the_arab_states_take_english_news_names(nlp):
+    def name(text):
+        doc = annotate(text, date="2018-01-01")
+        return doc.spans["places"][0]._.geo["name"]
+
+    assert name("في بلدة الضمير") == "Al-Dumayr"  # not GeoNames' Ad Dumayr
+    assert name("في مدينة السلط") == "Al-Salt"
+    assert name("في القامشلي") == "Al-Qamishli"  # not Al Qāmishlī
+    assert name("في جنيف") == "Geneva"

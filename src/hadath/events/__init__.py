@@ -58,6 +58,7 @@ PLACE_MARKERS = {fold(w) for w in ("في", "ب", "داخل", "قرب", "بالق
                                    "منطقة", "مطار", "ميناء", "قاعدة", "مخيم", "معبر", "ولاية", "مديرية", "ناحية",
                                    "قضاء", "بلدية")}
 CAPITAL_NOUNS = {fold(w) for w in ("العاصمة", "عاصمة")}
+PARTY_MARKERS = {fold(w) for w in ("إلى", "ل", "عن", "مع", "لدى")}
 # what makes an attack one in words: هجماته الكلامية، هجوما لاذعا، حملة إعلامية
 VERBAL = {fold(w) for w in ("كلامي", "كلامية", "كلاميا", "لفظي", "لفظية", "لفظيا", "لاذع", "لاذعا", "لاذعة", "إعلامي",
                              "إعلامية", "إعلاميا")}
@@ -114,8 +115,8 @@ def word_before(doc: Doc, i: int, start: int):
     """The token before token ``i`` within the sentence starting at ``start``, the article
     skipped (هيئة ال تفاوض -> هيئة); None at the sentence start."""
     j = i - 1
-    while j > start and doc[j].norm_ == "ال":
-        j -= 1
+    while j > start and doc[j].norm_ in ("ال", "#"):
+        j -= 1  # (مديرية #نهم: a hashtag's mark is not a word either)
     return doc[j] if j >= start else None
 
 
@@ -616,6 +617,10 @@ class EventCoder:
             places = [p for p in places if p.start < comp]
         if spoken:  # انتقد ... المدنيين الفارين من الغوطة: a place not introduced as one is what is spoken of
             places = [p for p in places if placed(p)]
+        # ينسب إلى روسيا، وجهت الاتهام لدمشق، بحث مع طهران: a place that stands for a party to the act
+        # (after إلى، ل، عن، مع، لدى) is not where it happened
+        places = [p for p in places if placed(p) or (prev := word_before(doc, p.start, sent_of(p).start)) is None
+                  or prev.norm_ not in PARTY_MARKERS]
         if places:
             def rank(p: Span) -> tuple[bool, int, bool]:  # a place introduced as one, then the nearest
                 return not placed(p), abs(p.start - span.start), p.start < span.start

@@ -54,7 +54,7 @@ def geo_record(place: Place, text: str) -> dict:
 
 
 def doc_countries(doc: Doc) -> dict[str, int]:
-    """How often each country is named in the document (names and adjectives).
+    """How often each country is named in the document (names, adjectives and its institutions).
 
     A name that is also a big city abroad (عمان: Oman, or Amman) says nothing about
     which country the story is about."""
@@ -66,6 +66,8 @@ def doc_countries(doc: Doc) -> dict[str, int]:
             if kb["kind"] == "country" and any(p.kind == "city" and p.country != kb["country"] and p.population >= 100_000
                                                for p in table.get(fold(span.text), ())):
                 continue
+            counts[kb["country"]] = counts.get(kb["country"], 0) + 1
+        elif kb.get("kind") == "org" and kb.get("country"):  # الجيش الوطني اليمني names Yemen too
             counts[kb["country"]] = counts.get(kb["country"], 0) + 1
     return counts
 
@@ -138,7 +140,7 @@ class GeoTagger:
         out = [facility(doc, span) for span in out]
         for n, span in enumerate(out):
             relative_to(doc, span)
-            if n and span._.geo.get("relative") and describes(doc, out[n - 1], span):
+            if n and (span._.geo.get("relative") or contains(out[n - 1], span)) and describes(doc, out[n - 1], span):
                 span._.geo["describes"] = out[n - 1].start_char
         out = [full_mention(doc, span) for span in out]
         doc.spans["places"] = out
@@ -237,6 +239,7 @@ UNLISTED_KINDS = {
     "منطقه": ("city", False, True), "حي": ("city", False, True),
     "قاعده": ("point", True, True), "مطار": ("point", True, True), "ميناء": ("point", True, True),
     "مرفا": ("point", True, True), "معبر": ("point", True, True), "منفذ": ("point", True, True),
+    "معسكر": ("point", True, True),
 }
 # first words of two-word names (بني سويد، عين العرب، تل أبيض، كفر نبل، أبو كمال) and the words that end
 # them (أورم الكبرى، الحسينية الجديدة)
@@ -439,6 +442,10 @@ def place_in_context(doc: Doc, span: Span, candidates: tuple[Place, ...],
             follow.add(m._.kb["country"])
     if follow:
         return tuple(p for p in candidates if p.country in follow)
+    if introduced and countries_named and not label:
+        # جنوب المعسكر in a story about Yemen is south of the camp, not of Mascara: a word-like name
+        # introduced so is a town of a country the story names (وسط مالي: a country is its own)
+        return tuple(p for p in candidates if p.country in countries_named or p.kind == "country")
     if introduced:
         return candidates
     if j >= 0 and doc[j].norm_ in ("في", "الي", "قرب", "داخل") and countries_named:
@@ -508,8 +515,9 @@ def named_site(doc: Doc, span: Span, prep: int) -> Span:
         kind = NAMED_SITES.get(tok.norm_)
         if kind is not None and j < prep - 1:
             start = j - 1 if j > sent_start and doc[j - 1].norm_ == "ال" else j
-            if doc[prep - 1].norm_ == "ال":
-                return span
+            if doc[prep - 1].norm_ == "ال" or any(
+                    (m._.kb or {}).get("kind") == "nationality" and j < m.start < prep for m in doc.spans.get("mentions", [])):
+                return span  # وفد من السفارة الأميركية بالرياض: a country's mission is a party, the town the place
             new = Span(doc, start, span.end, label="LOC")
             new._.geo = dict(span._.geo, text=new.text, name=f"{kind} in {span._.geo['name']}", feature=kind)
             return new
@@ -530,6 +538,8 @@ def relative_to(doc: Doc, span: Span) -> None:
     is a point, without one the area around a city is admin1 and a part of a country admin1.
     """
     j = span.start - 1
+    if j > 0 and doc[j].text == "#":
+        j -= 1  # شرق مديرية #حيس: a hashtag's mark is not a word
     if j > 0 and doc[j].norm_ in MENTION_WORDS:
         j -= 1  # جنوب مدينة الحديدة
     if j >= 0 and doc[j].norm_ in CENTRE:  # وسط فرنسا، وسط بغداد: the middle of it, no bearing
@@ -576,6 +586,8 @@ def full_mention(doc: Doc, span: Span) -> Span:
     كركوك، شمال سوريا); ``_.geo`` stays the anchor's."""
     start = span.start
     j = start - 1
+    if j > 0 and doc[j].text == "#":
+        j -= 1
     if j >= 0 and doc[j].norm_ in MENTION_WORDS:
         j -= 1  # (the kind itself stays out: news and coders write مدينة عفرين and عفرين alike)
     turns = 0
@@ -589,14 +601,27 @@ def full_mention(doc: Doc, span: Span) -> Span:
     return grown
 
 
+# how coarse a place is: a coarser place right after a finer one of its country names where that one is
+RANK = {"point": 0, "city": 1, "admin2": 2, "admin1": 3}
+
+
+def contains(place: Span, rel: Span) -> bool:
+    """مدينة دوما في الغوطة الشرقية، قرية الدالوه بمحافظة الإحساء، المسجد العتيق في مدينة درنة:
+    a coarser place of the same country (a country itself aside) that can hold the one before it."""
+    a, b = RANK.get(place._.geo.get("precision")), RANK.get(rel._.geo.get("precision"))
+    return a is not None and b is not None and a < b and a <= 1
+
+
 def describes(doc: Doc, place: Span, rel: Span) -> bool:
-    """مطار الحديدة غربي اليمن، الرقة شمال سوريا: the relative phrase says where the place
-    right before it lies, in the same country; the event is at that place, not in the region."""
+    """مطار الحديدة غربي اليمن، الرقة شمال سوريا، دوما في الغوطة الشرقية: the relative phrase (or
+    the holding place) says where the place right before it lies, in the same country; the event is
+    at that place, not in the region."""
     j = rel.start - 1
-    while j >= place.end and (doc[j].norm_ in DIRECTIONS or doc[j].norm_ in ("في", "ب", "ال")):
+    while j >= place.end and (doc[j].norm_ in DIRECTIONS or doc[j].norm_ in ("في", "ب", "ال") or doc[j].norm_ in MENTION_WORDS):
         j -= 1  # منطقة عفرين في شمال سوريا، بالشمال السوري
+    around = place._.geo.get("relative") and not place._.geo["relative"].get("of_country")  # شرق مديرية #حيس
     return (j == place.end - 1 and place._.geo.get("country") == rel._.geo.get("country")
-            and place._.geo.get("precision") in ("city", "point"))
+            and (place._.geo.get("precision") in ("city", "point") or bool(around)))
 
 
 def find_dateline(doc: Doc, places: list[Span]) -> dict | None:

@@ -100,8 +100,9 @@ def near(doc: Doc, group: str, k: int, before: int = 0, after: int = 0) -> list[
 
 
 def before_clitics(doc: Doc, i: int) -> int:
-    """The index of the word before token ``i``, the clitics ال، ب، ل، و between skipped (-1 if none)."""
+    """The index of the word before token ``i``, the clitics ال، ب، ل، و and a hashtag's # between
+    skipped (-1 if none)."""
     j = i - 1
-    while j >= 0 and doc[j].norm_ in ("ال", "ب", "ل", "و"):
+    while j >= 0 and doc[j].norm_ in ("ال", "ب", "ل", "و", "#"):
         j -= 1
     return j
