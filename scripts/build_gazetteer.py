@@ -45,6 +45,7 @@ import gzip
 import io
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 import babel
@@ -72,6 +73,21 @@ WORLD_MIN_POP = 15000
 # Arabic letters only: names with letters of Persian, Urdu, Pashto or Kurdish
 # (پ چ ژ گ ک ی ە ڕ ڵ ۆ ێ ...) are not how Arabic news writes them.
 _ARABIC_NAME = re.compile(r"^[\u0621-\u063A\u0641-\u064A\u064B-\u0652\u0670 \-]+$")
+
+
+# GeoNames romanises the article as pronounced (Ad Dumayr, As Salt, Ash Shaykh Zuwayd); English news
+# and coders write it al- before every letter (al-Dumayr, al-Salt)
+_ARTICLE = re.compile(r"^(?:Al|Ad|Adh|Ar|As|Ash|At|Ath|Az|An)[ -](?=\S)")
+
+
+def english_name(name: str, cc: str) -> str:
+    """A town of the Arab states named as English news writes it: the article al- (Al-Dumayr), no
+    marks of long vowels, emphatics, ayn or hamza (Al-Qamishli, not Al Qāmishlī; Ariqah, not ‘Arīqah)."""
+    if cc not in ARAB_STATES:
+        return name
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    plain = re.sub("[\u2018\u2019\u02bb\u02bc\u02be\u02bf`]", "", plain)
+    return _ARTICLE.sub("Al-", plain)
 
 
 def arabic_names(alternates: list[str]) -> list[str]:
@@ -185,8 +201,9 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 word = pop < FOREIGN_TOWN or key in foreign_words
             wordlike = int((" " not in name and word) or key in reviewed_wordlike)
-            rows.append((name, city["geonameid"], city["name"], iso3.get(cc, ""), city.get("admin1code", ""),
-                         round(city["latitude"], 4), round(city["longitude"], 4), "city", pop, wordlike))
+            rows.append((name, city["geonameid"], english_name(city["name"], cc), iso3.get(cc, ""),
+                         city.get("admin1code", ""), round(city["latitude"], 4), round(city["longitude"], 4), "city",
+                         pop, wordlike))
     # capitals as hadath's country lexicon spells them (واشنطن, أبوظبي), resolved to their GeoNames city
     by_name: dict[tuple[str, str], dict] = {}
     for city in gc.get_cities().values():
@@ -200,7 +217,8 @@ def main(argv: list[str] | None = None) -> int:
             continue
         for name in rec["capital_ar"].split("|"):
             if name.strip():
-                rows.append((name.strip(), city["geonameid"], city["name"], rec["iso3"], city.get("admin1code", ""),
+                rows.append((name.strip(), city["geonameid"], english_name(city["name"], city["countrycode"]), rec["iso3"],
+                             city.get("admin1code", ""),
                              round(city["latitude"], 4), round(city["longitude"], 4), "city", city["population"]))
     # first-level subdivisions (governorates, provinces, wilayas) of the region, by their Arabic names;
     # population 0 so that a bare name that is also a city (بغداد) resolves to the city
@@ -210,7 +228,8 @@ def main(argv: list[str] | None = None) -> int:
         code = rec["geonames_code"].split(".", 1)[1] if "." in rec["geonames_code"] else ""
         for name in rec["names_ar"].split("|"):
             if name.strip():
-                rows.append((name.strip(), "", rec["name_en"], rec["country"], code, rec["lat"], rec["lon"], "region", 0))
+                rows.append((name.strip(), "", english_name(rec["name_en"], iso2.get(rec["country"], "")), rec["country"],
+                             code, rec["lat"], rec["lon"], "region", 0))
     for extra in (EXTRA, MINED):
         with open(extra, encoding="utf-8") as f:
             lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
