@@ -587,3 +587,18 @@ def test_towns_of_the_arab_states_take_english_news_names(nlp):
     assert name("في مدينة السلط") == "Al-Salt"
     assert name("في القامشلي") == "Al-Qamishli"  # not Al Qāmishlī
     assert name("في جنيف") == "Geneva"
+
+
+def test_the_country_and_the_kingdom_stand_for_the_country_the_story_names(nlp):
+    def places(text):
+        doc = annotate(text, date="2015-08-04")
+        return [(p.text, p._.geo["country"], p._.geo["precision"]) for p in doc.spans["places"]]
+
+    got = places("قتل جنديان تركيان بإقليم شرناق في جنوب شرق البلاد")
+    assert ("جنوب شرق البلاد", "TUR", "admin1") in got  # a part of the country, as جنوب شرق تركيا
+    assert ("المملكة", "SAU", "country") in places("وصل السفير السعودي إلى المملكة")
+    assert ("المملكة", "MAR", "country") in places("صرح وزير الداخلية المغربي بأن الأمن مستتب في المملكة")
+    # not a place: a group of countries, a kingdom of a story that names none, a party that acts
+    assert places("انتشر الوباء في البلاد العربية") == []
+    assert places("انتشر الوباء في المملكة") == []
+    assert [p for p in places("قال المتحدث الروسي إن البلاد سترد") if p[0] == "البلاد"] == []

@@ -137,6 +137,7 @@ class GeoTagger:
         out = sorted(out + spelled_otherwise(doc, out, context), key=lambda p: p.start)
         out = self._capitals_by_adjective(doc, out)
         out = sorted(out + unlisted(doc, out, context), key=lambda p: p.start)
+        out = sorted(out + country_anaphors(doc, out, context), key=lambda p: p.start)
         out = [facility(doc, span) for span in out]
         for n, span in enumerate(out):
             relative_to(doc, span)
@@ -452,6 +453,47 @@ def place_in_context(doc: Doc, span: Span, candidates: tuple[Place, ...],
         # في الرمادي in a story that names Iraq
         return tuple(p for p in candidates if p.country in countries_named)
     return ()
+
+
+@lru_cache(maxsize=None)
+def country_place(iso3: str) -> Place | None:
+    """The gazetteer entry of a country itself."""
+    return next((p for ps in gazetteer().values() for p in ps if p.kind == "country" and p.country == iso3), None)
+
+
+# words that stand for a country the story has named: في البلاد، أنحاء المملكة
+ANAPHORS = {"بلاد": None, "مملكه": {"SAU", "MAR", "JOR", "BHR", "GBR", "ESP", "NLD", "BEL", "SWE", "NOR", "DNK", "THA"}}
+_ANAPHOR_BEFORE = {fold(w) for w in ("في", "ب", "داخل", "أنحاء", "إلى", "عموم", "مختلف", "مناطق", "كافة")}
+
+
+def country_anaphors(doc: Doc, found: list[Span], context: dict[str, int]) -> list[Span]:
+    """في جنوب شرق البلاد، في أنحاء المملكة: the country the story names most (for المملكة, the kingdom
+    it names most), where the words are introduced as a place; not البلاد العربية (a group of countries)
+    nor بلاده (someone's own country, a separate word)."""
+    taken = {i for p in found for i in range(p.start, p.end)}
+    taken |= {i for m in doc.spans.get("mentions", []) for i in range(m.start, m.end)}
+    out = []
+    for i in range(1, len(doc)):
+        if doc[i].norm_ not in ANAPHORS or doc[i - 1].norm_ != "ال" or i in taken:
+            continue
+        if i + 1 < len(doc) and doc[i + 1].norm_ == "ال":
+            continue  # البلاد العربية، المملكة العربية السعودية (named in full: a country of its own)
+        k = i - 2
+        while k >= 0 and (doc[k].norm_ in DIRECTIONS or doc[k].norm_ in CENTRE):
+            k -= 1  # في جنوب شرق البلاد
+        if k < 0 or fold(doc[k].text).removeprefix("و") not in _ANAPHOR_BEFORE:
+            continue
+        allowed = ANAPHORS[doc[i].norm_]
+        named = {c: n for c, n in context.items() if allowed is None or c in allowed}
+        if not named:
+            continue
+        place = country_place(max(named, key=named.get))
+        if place is None:
+            continue
+        span = Span(doc, i - 1, i + 1, label="GPE")
+        span._.geo = dict(geo_record(place, span.text), anaphor=True)
+        out.append(span)
+    return out
 
 
 def capital_place(iso3: str) -> Place | None:
