@@ -364,6 +364,10 @@ def test_what_is_said_is_placed_where_it_is_said(nlp):
     got = event_places("وانتقد الحريري في مؤتمر صحفي بالعاصمة السعودية، الرياض، السبت القرار الروسي بشأن الغوطة.",
                        date="2018-03-17")
     assert got and got[0][:2] == ("ACCUSE", "العاصمة السعودية")
+    # said from a place: where it was said, not the places it speaks of
+    got = event_places("قالت وكيلة وزارة الخزانة الأميركية، من لندن، إن العقوبات تواجه النشاط الخبيث الذي تمارسه "
+                       "إيران في المنطقة.", date="2018-04-10")
+    assert ("ACCUSE", "لندن", "clause") in got
 
 
 def test_headline_label_names_the_story_place(nlp):

@@ -609,9 +609,11 @@ class EventCoder:
         frame = speech_frame(doc, span) if spoken else None
         if frame is not None:
             # قال الحريري في مؤتمر صحفي بالرياض إن المدنيين في الغوطة ...: an accusation, a demand or
-            # praise is made where it is spoken; the places it speaks of are its topic
+            # praise is made where it is spoken (قالت ماندلكر من لندن إن: from where); the places it
+            # speaks of are its topic
             cue, comp = frame
-            setting = [p for p in places if cue < p.start < comp and placed(p)]
+            setting = [p for p in places if cue < p.start < comp and (placed(p) or (
+                (prev := word_before(doc, p.start, sent_of(p).start)) is not None and prev.norm_ == "من"))]
             if setting:
                 return out(setting[-1], "clause")
             places = [p for p in places if p.start < comp]
