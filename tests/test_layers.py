@@ -606,3 +606,11 @@ def test_the_country_and_the_kingdom_stand_for_the_country_the_story_names(nlp):
     assert places("انتشر الوباء في البلاد العربية") == []
     assert places("انتشر الوباء في المملكة") == []
     assert [p for p in places("قال المتحدث الروسي إن البلاد سترد") if p[0] == "البلاد"] == []
+
+
+def test_the_story_country_counts_its_institutions_and_office_holders(nlp):
+    # France acts through its authorities and minister; the suspects' origin is not where it happened
+    got = extract("أحبطت السلطات الفرنسية محاولة اعتداء وفق ما أعلن وزير الداخلية الفرنسي. وفي إطار التحقيق "
+                  "تم توقيف شخصين من أصل مصري.", date="2018-05-18")
+    arrests = [e for e in got["events"] if e["event"] == "COERCE"]
+    assert arrests and arrests[0]["location"]["country"] == "FRA"

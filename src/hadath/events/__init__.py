@@ -812,7 +812,9 @@ class EventCoder:
         room = newsroom_stretch(doc)
         for a in actors:
             c = a._.actor.get("country")
-            if c and a._.actor.get("kind") in ("country", "nationality", "capital", "place") \
+            # (a country's institutions and office holders too: السلطات الفرنسية، وزير الداخلية الفرنسي;
+            # not named people, who travel and are spoken of abroad)
+            if c and a._.actor.get("kind") in ("country", "nationality", "capital", "place", "org", "role") \
                     and not room[0] <= a.start_char < room[1]:
                 counts[c] = counts.get(c, 0) + 1
         title = bool(len(doc)) and is_title(doc)
