@@ -110,6 +110,20 @@ def test_quantities():
     assert [(q["value"], q["category"]) for q in find_quantities("اعتقلت الشرطة 5 متظاهرين")] == [(5, "arrested")]
 
 
+def test_counted_subjects_tolls_and_joined_people():
+    def cats(text):
+        return [(q["value"], q["category"]) for q in find_quantities(text)]
+
+    # the verb comes after the whole subject: two soldiers (a dual) and a guard were killed
+    assert cats("قالت مصادر إن جنديين تركيين وحارسا مسلحا قتلوا عندما فجر مقاتلون لغما") == [(2, "dead"), (1, "dead")]
+    assert cats("التقى الوزير شخصين ومسؤولا في بغداد") == [(2, "people")]  # no killing, no one more
+    assert cats("وقال 5 جنود إن المسلحين قتلوا") == [(5, "troops")]  # another clause's verb
+    # a toll: the count the dead or wounded reached
+    assert cats("وبذلك يرتفع عدد القتلى في صفوف قوات الأمن في هجمات الحزب منذ 20 يوليو إلى 18 شخصا") == [(18, "dead")]
+    assert cats("ارتفعت حصيلة الجرحى إلى نحو 40 شخصا") == [(40, "injured")]
+    assert cats("وكان عدد القتلى كبيرا وأكد أن الحكومة أرسلت 500 جندي") == [(500, "troops")]
+
+
 def test_places_with_clitics_and_context(nlp):
     doc = annotate("وصل الوفد لبغداد ثم توجه بالموصل والى أربيل.", date="2021-01-01")
     names = {p._.geo["name"] for p in doc.spans["places"]}
@@ -614,3 +628,10 @@ def test_the_story_country_counts_its_institutions_and_office_holders(nlp):
                   "تم توقيف شخصين من أصل مصري.", date="2018-05-18")
     arrests = [e for e in got["events"] if e["event"] == "COERCE"]
     assert arrests and arrests[0]["location"]["country"] == "FRA"
+
+
+def test_those_in_whose_ranks_the_dead_fell_suffered_the_attack(nlp):
+    got = extract("وبذلك يرتفع عدد القتلى في صفوف أفراد قوات الأمن التركية في هجمات لحزب العمال الكردستاني إلى 18 "
+                  "شخصا على الأقل.", date="2015-08-04")["events"]
+    assert got and [a["text"] for a in got[0]["recipient"]] == ["قوات الأمن التركية"]
+    assert [a["text"] for a in got[0]["actor"]] == ["حزب العمال الكردستاني"] and got[0]["size"]["dead"] == 18

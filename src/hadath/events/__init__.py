@@ -397,6 +397,23 @@ class EventCoder:
 
     def roles(self, doc: Doc, span: Span, trig: Trigger, etype: str, actors: list[Span],
               last_actor: Span | None) -> tuple[list[Span], list[Span]]:
+        actor, recipient = self._roles(doc, span, trig, etype, actors, last_actor)
+        if etype in FORCE_TYPES:
+            # القتلى في صفوف قوات الأمن التركية في هجمات لحزب العمال: those in whose ranks the dead fell
+            # suffered the force, whatever the word order made of them
+            def in_ranks(a: Span) -> bool:
+                return any(t.norm_ == "صفوف" for t in doc[max(0, a.start - 3):a.start]) \
+                    and not any(t.text in BREAK for t in doc[max(0, a.start - 3):a.start])
+            sent = sent_of(span)
+            victims = [a for a in actor if in_ranks(a)] or [
+                a for a in actors if span.end <= a.start <= span.end + 6 and a.start < sent.end and in_ranks(a)][:1]
+            if victims and not any(in_ranks(r) for r in recipient):
+                actor = [a for a in actor if a not in victims] or [r for r in recipient if r not in victims]
+                recipient = victims
+        return actor, recipient
+
+    def _roles(self, doc: Doc, span: Span, trig: Trigger, etype: str, actors: list[Span],
+               last_actor: Span | None) -> tuple[list[Span], list[Span]]:
         sent = sent_of(span)
         in_sent = [a for a in actors if sent.start <= a.start < sent.end and self._usable(a)]
         adjacent_weak = [a for a in actors if a._.actor.get("weak") and span.end <= a.start <= span.end + 1]

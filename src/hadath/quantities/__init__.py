@@ -58,6 +58,28 @@ AFTER = {fold(k): v for k, v in {
     "قتلوا": "dead", "قتل": "dead", "قتلو": "dead", "حتفهم": "dead", "حتفه": "dead", "مصرعهم": "dead",
     "مصرعه": "dead", "قضوا": "dead", "استشهدوا": "dead", "لقوا": "dead", "اصيبوا": "injured", "جرحوا": "injured",
     "اصيب": "injured", "اعتقلوا": "arrested", "اعتقل": "arrested", "اوقفوا": "arrested"}.items()}
+# what ends the run of words between a counted subject and its verb: جنديين تركيين وحارسا مسلحا قتلوا,
+# but not قال 3 مسؤولين إن الجنود قتلوا
+_SUBJECT_ENDS = {fold(w) for w in ("إن", "أن", "ان", "الذي", "التي", "الذين", "عندما", "حين", "بعد", "قبل", "خلال",
+                                   "لكن", "كما", "فيما", "بينما", "إثر", "اثر", "حيث", "منذ", "على", "إلى", "الى",
+                                   "في", "من", "عن", "مع")}
+
+
+def category_after(text: str, end: int, words: int = 5) -> str | None:
+    """The category a verb after a count gives it (910 طفلا قتلوا، جنديين تركيين وحارسا مسلحا قتلوا):
+    the first of ``words`` words after ``end`` that is such a verb, before a clause or phrase ends."""
+    for w in re.split(r"\s+", text[end:end + 80].strip())[:words]:
+        if not w or re.search(r"[.,،;:!?\"«»()]", w[:1]):
+            return None
+        clean = re.sub(r"[.,،;:!?\"«»()]+$", "", w)
+        clean = clean[1:] if clean[:1] == "و" and clean[1:] in AFTER else clean
+        if clean in AFTER:
+            return AFTER[clean]
+        if clean in _SUBJECT_ENDS or clean != w:
+            return None
+    return None
+
+
 ONES = {"واحد": 1, "واحده": 1, "اثنان": 2, "اثنين": 2, "اثنتين": 2, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4,
         "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثماني": 8, "ثمانيه": 8, "ثمان": 8,
         "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10, "عشرين": 20, "عشرون": 20, "ثلاثين": 30, "ثلاثون": 30,
@@ -151,6 +173,13 @@ def _nationals() -> frozenset[str]:
     return frozenset(fold(f) for c in countries() for a in c.adjectives if " " not in a for f in (a, a + "ة"))
 
 
+# a toll: ارتفعت حصيلة القتلى إلى 30 شخصا، بلغ عدد الجرحى 12 (the count ends the phrase, no sentence between)
+TOLLS = {fold(k): v for k, v in {"القتلى": "dead", "قتلى": "dead", "الضحايا": "dead", "الشهداء": "dead",
+                                   "الوفيات": "dead", "الجرحى": "injured", "المصابين": "injured", "الإصابات": "injured",
+                                   "المعتقلين": "arrested", "الموقوفين": "arrested"}.items()}
+_TOLL = re.compile(rf"(?:عدد|حصيله)\s+(?P<noun>{'|'.join(sorted(map(re.escape, TOLLS), key=len, reverse=True))})"
+                   r"(?:(?:\s+(?!ان\s|انه\s)[^\s.،,؛:]+){0,16}?\s+(?:الي|الى|بلغ|بلغت))?\s*(?:نحو|حوالي|اكثر من|قرابه)?\s*$")
+_JOINED_ONE = re.compile(r"(?<!\w)و(?P<noun>[^\s\d.,،]+?)ا(?!\w)")  # وحارسا: one more, if joined to a count
 _PARTITIVE = re.compile(rf"(?<!\w)و\s*(?P<num>\d+|(?:{_WORD})(?:\s+و?(?:{_WORD}))*)\s+من\s+(?:ال)?[^\s\d.,،]+")
 
 
@@ -195,6 +224,8 @@ def find_quantities(text: str) -> list[dict]:
                 if b in CONTEXT and category in ("people", "troops"):
                     category = CONTEXT[b]
                     break
+            if category in ("people", "troops"):
+                category = category_after(norm.text, m.end()) or category
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
             os_, oe = norm.to_original(*m.span())
             out.append({"start": os_, "end": oe, "value": 2, "approximate": False, "unit": "person", "category": category})
@@ -225,11 +256,11 @@ def find_quantities(text: str) -> list[dict]:
                     category = CONTEXT[w]
                     break
         if category in ("people", "troops"):
-            for w in norm.text[m.end():m.end() + 30].split()[:2]:
-                w = w[1:] if w[:1] == "و" and w[1:] in AFTER else w
-                if w in AFTER:
-                    category = AFTER[w]
-                    break
+            category = category_after(norm.text, m.end()) or category
+        if category in ("people", "troops", None):
+            toll = _TOLL.search(norm.text[max(0, m.start() - 160):m.start()])
+            if toll:  # ارتفع عدد القتلى في صفوف قوات الأمن ... إلى 18 شخصا
+                category = TOLLS[toll.group("noun")]
         taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
         s, e = norm.to_original(*m.span())
         out.append({"start": s, "end": e, "value": int(value) if value == int(value) else value,
@@ -243,6 +274,11 @@ def find_quantities(text: str) -> list[dict]:
             s, e = norm.to_original(*m.span())
             out.append({"start": s, "end": e, "value": int(value) if value == int(value) else value,
                         "approximate": False, "unit": "person", "category": None, "partitive": True})
+    for m in _JOINED_ONE.finditer(norm.text):  # جنديين تركيين وحارسا مسلحا قتلوا: and one guard
+        if m.group("noun") in SINGULAR_PEOPLE and not any(taken[m.start():m.end()]):
+            s, e = norm.to_original(*m.span())
+            out.append({"start": s, "end": e, "value": 1, "approximate": False, "unit": "person", "category": None,
+                        "partitive": True})
     for rx, cat in ((_LONE, None), (_MET_DEATH, "dead")):
         for m in rx.finditer(norm.text):
             if any(taken[m.start():m.end()]):
