@@ -635,3 +635,17 @@ def test_those_in_whose_ranks_the_dead_fell_suffered_the_attack(nlp):
                   "شخصا على الأقل.", date="2015-08-04")["events"]
     assert got and [a["text"] for a in got[0]["recipient"]] == ["قوات الأمن التركية"]
     assert [a["text"] for a in got[0]["actor"]] == ["حزب العمال الكردستاني"] and got[0]["size"]["dead"] == 18
+
+
+def test_where_a_visit_goes_is_a_place_even_when_its_name_is_a_word(nlp):
+    got = event_places("أكد وزير الخارجية الأميركي خلال زيارة إلى سيول الخميس أن واشنطن متمسكة بأن تنزع بيونغ يانغ "
+                       "سلاحها النووي.", date="2018-06-14")
+    assert ("CONSULT", "سيول", "clause") in got  # Seoul, not "floods"
+    doc = annotate("غرقت المنازل في سيول جارفة", date="2018-06-14")
+    assert [p.text for p in doc.spans["places"]] == []
+
+
+def test_a_place_at_or_around_which_it_happened_beats_a_place_further_off(nlp):
+    got = event_places("دشنت الولايات المتحدة سفارتها في مدينة القدس الاثنين، بينما قتل 43 فلسطينيا على الأقل في "
+                       "مواجهات عنيفة اندلعت على الحدود عند قطاع غزة المحاصر.", date="2018-05-14")
+    assert ("ASSAULT", "قطاع غزة", "clause") in got

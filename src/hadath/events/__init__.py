@@ -56,7 +56,7 @@ BREAK = {".", "!", "?", "؟", "\n", ";", "؛", ":"}
 CLAUSE_MARKS = BREAK | {"،", ","}
 PLACE_MARKERS = {fold(w) for w in ("في", "ب", "داخل", "قرب", "بالقرب", "أنحاء", "مدينة", "بلدة", "قرية", "محافظة",
                                    "منطقة", "مطار", "ميناء", "قاعدة", "مخيم", "معبر", "ولاية", "مديرية", "ناحية",
-                                   "قضاء", "بلدية")}
+                                   "قضاء", "بلدية", "عند", "حول", "محيط", "أطراف", "ضواحي", "مشارف", "تخوم")}
 CAPITAL_NOUNS = {fold(w) for w in ("العاصمة", "عاصمة")}
 PARTY_MARKERS = {fold(w) for w in ("إلى", "ل", "عن", "مع", "لدى")}
 # what makes an attack one in words: هجماته الكلامية، هجوما لاذعا، حملة إعلامية
@@ -641,8 +641,11 @@ class EventCoder:
         places = [p for p in places if placed(p) or (prev := word_before(doc, p.start, sent_of(p).start)) is None
                   or prev.norm_ not in PARTY_MARKERS]
         if places:
-            def rank(p: Span) -> tuple[bool, int, bool]:  # a place introduced as one, then the nearest
-                return not placed(p), abs(p.start - span.start), p.start < span.start
+            def rank(p: Span) -> tuple[bool, bool, int, bool]:
+                # a place introduced as one, then one in the trigger's own clause, then the nearest
+                a, b = (p.end, span.start) if p.end <= span.start else (span.end, p.start)
+                return not placed(p), any(t.text in CLAUSE_MARKS for t in doc[a:b]), abs(p.start - span.start), \
+                    p.start < span.start
 
             best = min(fine(places) or places, key=rank)
             lead = from_lead(best) if title else None

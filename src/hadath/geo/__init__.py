@@ -420,6 +420,12 @@ def admin_unit(doc: Doc, span: Span, candidates: tuple[Place, ...]) -> tuple[Spa
     return Span(doc, start, span.end, label="LOC"), regions
 
 
+# words of going somewhere: what follows them (after إلى or ل, or as the object) is a place
+VISIT_WORDS = {fold(w) for w in ("زيارة", "زيارته", "زيارتها", "زيارتهم", "زار", "زارت", "يزور", "تزور", "وصل", "وصلت",
+                                 "يصل", "تصل", "توجه", "توجهت", "يتوجه", "سافر", "سافرت", "رحلة", "جولة", "قدم", "عاد",
+                                 "عادت", "يعود")}
+
+
 def place_in_context(doc: Doc, span: Span, candidates: tuple[Place, ...],
                      countries_named: dict[str, int] | None = None) -> tuple[Place, ...]:
     """The towns among ``candidates`` that the text says are meant: after مدينة/بلدة/قضاء or a
@@ -449,6 +455,9 @@ def place_in_context(doc: Doc, span: Span, candidates: tuple[Place, ...],
         return tuple(p for p in candidates if p.country in countries_named or p.kind == "country")
     if introduced:
         return candidates
+    if j >= 0 and (doc[j].norm_ in VISIT_WORDS or (doc[j].norm_ in ("الي", "ل") and j > 0
+                                                    and doc[before_clitics(doc, j)].norm_ in VISIT_WORDS)):
+        return candidates  # خلال زيارة إلى سيول، زار سيول: where a visit goes is a place
     if j >= 0 and doc[j].norm_ in ("في", "الي", "قرب", "داخل") and countries_named:
         # في الرمادي in a story that names Iraq
         return tuple(p for p in candidates if p.country in countries_named)
