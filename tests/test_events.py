@@ -130,6 +130,18 @@ def test_blame_and_characterisations_in_speech_are_accusations():
     assert "ACCUSE" not in types("وتحدث التقرير عن القتل المنظم في أكثر من بلد", date="2018-03-30")
 
 
+def test_blaming_someone_for_something_with_the_blamed_between_verb_and_responsibility():
+    def blame(text):
+        got = [e for e in extract(text, date="2015-07-26")["events"] if e["event"] == "ACCUSE"]
+        return [([a["text"] for a in e["actor"]], [a["text"] for a in e["recipient"]]) for e in got]
+
+    assert blame("وحمل قرقاش ميليشيات الحوثي مسؤولية التصعيد.") == [(["قرقاش"], ["ميليشيات الحوثي"])]
+    assert blame("حملت بريطانيا روسيا المسؤولية عن الهجوم.") == [(["بريطانيا"], ["روسيا"])]
+    assert blame("وذكر الجيش الذي حمل متشددين أكرادا مسؤولية الهجوم أن العمليات مستمرة.") == [(["الجيش"], ["متشددين"])]
+    # bearing it is no blame: تحمّل (unvocalised تحمل), or some of it
+    assert blame("تحمل اللاعبون المسؤولية.") == [] and blame("قال إنه يحمل بعض المسؤولية.") == []
+
+
 def test_the_learned_filter_keeps_a_subset_and_gives_calibrated_confidence(nlp):
     from hadath.events import filter as event_filter
     from hadath.pipeline import annotate

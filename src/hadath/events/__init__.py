@@ -162,6 +162,37 @@ def destination(doc: Doc, span: Span, room: tuple[int, int]) -> Span | None:
     return None
 
 
+# حمّل X مسؤولية Y: to blame X, the one blamed between the verb and مسؤولية (not تحمّل "bear", which
+# unvocalised is تحمل, nor تحمل بعض/كامل المسؤولية)
+BLAME_VERBS = {**{fold(w): "past" for w in ("حمل", "حملت", "حملوا", "حملا")},
+               **{fold(w): "pres" for w in ("يحمل", "يحملون", "نحمل", "أحمل", "سيحمل")},
+               **{fold(w): "noun" for w in ("محملا", "محملة", "محملين", "تحميل", "وحمل", "وحملت")}}
+_NOT_BLAMED = {fold(w) for w in ("بعض", "كامل", "جزء", "فيه", "وحده", "نفسه", "عبء")}
+
+
+def blame_with_object(doc: Doc) -> list[tuple[int, Trigger]]:
+    """وحمل قرقاش ميليشيات الحوثي مسؤولية، حملت بريطانيا روسيا المسؤولية: (token, ACCUSE blame) for a
+    blaming verb with one to four words, none a clause break, before مسؤولية."""
+    out = []
+    for tok in doc:
+        kind = BLAME_VERBS.get(tok.norm_)
+        if kind is None:
+            continue
+        form = tok.norm_.removeprefix("و") if kind == "noun" and tok.norm_.startswith("وحمل") else tok.norm_
+        kind = "past" if form in ("حمل", "حملت") and kind == "noun" else kind
+        gap = []
+        for t in doc[tok.i + 1:min(len(doc), tok.i + 8)]:
+            if t.norm_ in ("مسووليه",) or t.norm_ == fold("مسؤولية"):
+                words = [w for w in gap if w.norm_ != "ال"]
+                if 1 <= len(words) <= 4 and not any(w.norm_ in _NOT_BLAMED for w in words):
+                    out.append((tok.i, Trigger("ACCUSE", "blame", kind, form)))
+                break
+            if t.text in CLAUSE_MARKS or t.is_punct:
+                break
+            gap.append(t)
+    return out
+
+
 def is_participle(trig: Trigger) -> bool:
     """مؤكدا، مثنيا، منددا: an adverbial participle whose subject is the sentence's."""
     return trig.kind == "noun" and trig.form.startswith("م") and trig.form.endswith("ا")
@@ -218,6 +249,8 @@ class EventCoder:
         found = {}
         for trig, s, e in self.matcher(doc):
             found.setdefault((s, e), trig)
+        for s, trig in blame_with_object(doc):
+            found.setdefault((s, s + 1), trig)
         spans = filter_spans([Span(doc, s, e) for (s, e) in found])
         return [(sp, found[(sp.start, sp.end)]) for sp in spans]
 
@@ -398,6 +431,26 @@ class EventCoder:
     def roles(self, doc: Doc, span: Span, trig: Trigger, etype: str, actors: list[Span],
               last_actor: Span | None) -> tuple[list[Span], list[Span]]:
         actor, recipient = self._roles(doc, span, trig, etype, actors, last_actor)
+        if trig.mode == "blame" and span.end < len(doc):
+            # حمل X مسؤولية / حملت بريطانيا روسيا المسؤولية: one party between the verb and مسؤولية is the
+            # one blamed (the blamer stands before, or is the sentence's subject); two are blamer and blamed
+            sent = sent_of(span)
+            end = next((t.i for t in doc[span.end:min(sent.end, span.end + 8)] if t.norm_ == "مسووليه"), None)
+            if end is not None:
+                inside = [a for a in actors if span.end <= a.start and a.end <= end and self._usable(a)]
+                if len(inside) >= 2:
+                    actor, recipient = inside[:1], inside[1:2]
+                elif len(inside) == 1:
+                    recipient = inside
+                    # the subject right before the verb, else the sentence's (دانت الحكومة ... وحملت إسرائيل
+                    # المسؤولية: the verbs share it), else the last one acting
+                    before = [a for a in actors if sent.start <= a.start and a.end <= span.start and self._usable(a)]
+                    if before and span.start - before[-1].end <= 2:
+                        actor = before[-1:]
+                    elif before:
+                        actor = before[:1]
+                    else:
+                        actor = [last_actor] if last_actor is not None and last_actor not in inside else []
         if etype in FORCE_TYPES:
             # القتلى في صفوف قوات الأمن التركية في هجمات لحزب العمال: those in whose ranks the dead fell
             # suffered the force, whatever the word order made of them
