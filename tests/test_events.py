@@ -246,3 +246,11 @@ def test_an_attack_in_words_is_an_accusation():
     got = types("صعّد الرئيس الأمريكي هجماته الكلامية على منظمة أوبك متهما إياها برفع الأسعار")
     assert "ACCUSE" in got and "ASSAULT" not in got
     assert "ASSAULT" in types("شن مسلحون هجوما على نقطة للجيش العراقي في الأنبار أمس")
+
+
+def test_battles_military_operations_and_relative_ma_are_happenings():
+    # battles and a military operation are happenings as the narrator tells them, not only as said
+    assert "ASSAULT" in types("وتشهد المدينة معارك بين الجيش العراقي ومسلحي داعش منذ أسبوع.", date="2018-03-20")
+    assert "ASSAULT" in types("وذلك في إطار عملية عسكرية تشنها القوات التركية ضد مسلحين أكراد.", date="2018-03-20")
+    # ما before a verb is "what" far more often than "did not" in news: كرر ما انتقده
+    assert "ACCUSE" in types("وقال إن ترامب كرر ما انتقده الديمقراطيون.", date="2018-03-20")
