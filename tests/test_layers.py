@@ -38,6 +38,9 @@ def test_weekday_and_deictics():
     assert times("أمس الأول", "2021-03-01") == [("2021-02-27", "day")]
     assert times("اليوم", "2021-09-21") == [("2021-09-21", "day")]
     assert times("منذ ثلاثة أيام", "2021-09-21") == [("2021-09-18", "day")]
+    # a weekday before a date names that date; before a day counted from another event it stands alone
+    assert times("يوم الخميس 30 / 7 / 2015", "2015-07-31") == [("2015-07-30", "day")]
+    assert times("زار سيول الخميس، بعد يومين من القمة", "2018-06-14") == [("2018-06-14", "day"), ("2018-06-12", "day")]
 
 
 def test_years_and_seasons():

@@ -99,7 +99,11 @@ class TimeTagger:
         def weekday(o: tuple) -> bool:
             return fold(text[o[0]:o[1]]).split()[-1] in WEEKDAYS
 
-        dated = [o for o in out if o[3] == "day" and not weekday(o)]
+        def relative(o: tuple) -> bool:  # بعد يومين من القمة، قبل ثلاثة أيام: counted from another day
+            return fold(text[o[0]:o[1]]).split()[0] in ("بعد", "قبل", "منذ", "خلال") or not any(
+                ch.isdigit() for ch in text[o[0]:o[1]])
+
+        dated = [o for o in out if o[3] == "day" and not weekday(o) and not relative(o)]
         out = [o for o in out if not (weekday(o) and any(0 <= d[0] - o[1] <= 3 for d in dated))]
         # اليوم (السبت)، أمس الثلاثاء: the weekday names the day the story calls today or yesterday (a
         # crawl date a day late does not move it); the two are one expression
