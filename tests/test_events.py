@@ -254,3 +254,11 @@ def test_battles_military_operations_and_relative_ma_are_happenings():
     assert "ASSAULT" in types("وذلك في إطار عملية عسكرية تشنها القوات التركية ضد مسلحين أكراد.", date="2018-03-20")
     # ما before a verb is "what" far more often than "did not" in news: كرر ما انتقده
     assert "ACCUSE" in types("وقال إن ترامب كرر ما انتقده الديمقراطيون.", date="2018-03-20")
+
+
+def test_the_object_after_the_subjects_apposition_is_the_recipient():
+    got = extract("انتقد الرئيس الإيراني، حسن روحاني، الأربعاء، الرئيس الأمريكي، دونالد ترامب، بسبب انسحابه من "
+                  "الاتفاق.", date="2018-05-09")["events"]
+    accuse = [e for e in got if e["event"] == "ACCUSE"]
+    assert accuse and [a["country"] for a in accuse[0]["actor"]] == ["IRN"]
+    assert [a["country"] for a in accuse[0]["recipient"]] == ["USA"]

@@ -590,6 +590,12 @@ class EventCoder:
         if quote is not None and quote._.quote.get("object"):
             pick = next((a for a in before if a.start >= quote.start and a not in actor
                          and doc[a.start - 1].norm_ == "ل"), None)
+        def apposition(p: Span) -> bool:  # الرئيس الإيراني، حسن روحاني: the actor named again, not a party
+            return any(0 <= p.start - a.end <= 2 and not any(t.text in BREAK for t in doc[a.end:p.start])
+                       and p._.actor.get("country") == a._.actor.get("country")
+                       and p._.actor.get("sector") == a._.actor.get("sector") for a in actor)
+
+        window = [a for a in window if not apposition(a)]
         pick = pick or next((a for a in window if marked(a)), None) or next(iter(window), None)
         if pick is None and trig.kind not in ("past", "pres"):
             # أكد X لـY دعم ...: the ل-marked actor between the speaker and the noun
