@@ -652,3 +652,16 @@ def test_a_place_at_or_around_which_it_happened_beats_a_place_further_off(nlp):
     got = event_places("دشنت الولايات المتحدة سفارتها في مدينة القدس الاثنين، بينما قتل 43 فلسطينيا على الأقل في "
                        "مواجهات عنيفة اندلعت على الحدود عند قطاع غزة المحاصر.", date="2018-05-14")
     assert ("ASSAULT", "قطاع غزة", "clause") in got
+
+
+def test_a_person_named_by_a_noun_and_a_country_adjective_is_an_actor_of_that_country(nlp):
+    def parties(text):
+        got = extract(text, date="2018-08-03")["events"]
+        return [([(a["text"], a["country"]) for a in e["actor"]], [(a["text"], a["country"], a["sector"])
+                                                                   for a in e["recipient"]]) for e in got]
+
+    assert parties("واعتقلت السلطات الألمانية شخصا تونسيا يدعى سيف الله.") == [
+        ([("السلطات الألمانية", "DEU")], [("شخصا تونسيا", "TUN", "CVL")])]
+    # the adjective agrees with the journalist, not with the police before him
+    got = parties("أوقفت الشرطة صحفيا مصريا في القاهرة.")
+    assert got[0][0][0][0] == "الشرطة" and got[0][1] == [("صحفيا مصريا", "EGY", "MED")]

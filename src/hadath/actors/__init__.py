@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from hadath.lexicon import countries
+from hadath.quantities import SINGULAR_PEOPLE
 from hadath.text.component import is_sent_start
 from hadath.text.normalize import fold
 
@@ -48,6 +49,18 @@ def _capitals() -> dict[str, str]:
         for cap in c.capitals:
             out[fold(cap)] = c.iso3
     return out
+
+
+# the sector of a person named only by what he is: جنديا تركيا is the military's, صحفيا مصريا the media's
+PERSON_SECTORS = {fold(k): v for k, v in {
+    "جندي": "MIL", "عسكري": "MIL", "ضابط": "MIL", "مقاتل": "MIL", "شرطي": "COP", "صحفي": "MED", "صحافي": "MED",
+    "مصور": "MED", "مراسل": "MED", "مسلح": "REB", "قيادي": "REB", "دبلوماسي": "GOV", "مسؤول": "GOV", "وزير": "GOV",
+    "سفير": "GOV", "ناشط": "CVL", "معارض": "OPP"}.items()}
+
+
+def person_object(tok) -> bool:
+    """شخصا، شابا، صحفيا: an indefinite noun of a person in the accusative, the object of an act."""
+    return tok.is_alpha and tok.norm_.endswith("ا") and tok.norm_[:-1] in SINGULAR_PEOPLE
 
 
 def office_on(record: dict, date: dt.date | None) -> dict:
@@ -92,6 +105,7 @@ class ActorBuilder:
             actor = self._compose(doc, g, date)
             if actor is not None:
                 actors.append(actor)
+        actors += self._people_of(doc, actors)
         actors += self._anaphora(doc, actors)
         actors += self._surnames(doc, actors)
         actors.sort(key=lambda a: a["_start"])
@@ -111,6 +125,22 @@ class ActorBuilder:
         return doc
 
     @staticmethod
+    def _people_of(doc: Doc, actors: list[dict]) -> list[dict]:
+        """اعتقلت السلطات شخصا تونسيا، قتل جنديا تركيا: one person of a country, named by an indefinite
+        noun of people and the country's adjective that agrees with it; the adjective alone was weak."""
+        out = []
+        for a in actors:
+            s = a["_start"]
+            if a["kind"] != "nationality" or a["_end"] - s != 1 or s == 0 or not a.get("weak"):
+                continue
+            if not doc[s].norm_.endswith("يا") or not person_object(doc[s - 1]):
+                continue
+            noun = doc[s - 1].norm_[:-1]
+            a.update({"_start": s - 1, "weak": False, "kind": "role", "kinds": ["role", "nationality"],
+                      "sector": PERSON_SECTORS.get(noun, "CVL"), "name": noun})
+        return out
+
+    @staticmethod
     def _gap_ok(doc: Doc, end: int, start: int, prev: dict, cur: dict) -> bool:
         gap = [t for t in doc[end:start]]
         if any(t.text in BREAK or t.is_space for t in gap):
@@ -119,6 +149,8 @@ class ActorBuilder:
             return False
         if prev["kind"] == "nationality" and cur["kind"] == "nationality":
             return False  # عراقية اميركية: two actors
+        if cur["kind"] == "nationality" and any(person_object(t) for t in gap):
+            return False  # أوقفت الشرطة صحفيا مصريا: the adjective is the journalist's, not the police's
         if cur["kind"] in ("nationality", "country", "capital", "place") and prev["kind"] in ("role", "org"):
             if prev["kind"] == "org" and (prev.get("country") or prev.get("org_kind") in FIXED_ORGS):
                 return False  # داعش ... العراق: a named group takes no country from its neighbours
