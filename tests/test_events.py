@@ -262,3 +262,9 @@ def test_the_object_after_the_subjects_apposition_is_the_recipient():
     accuse = [e for e in got if e["event"] == "ACCUSE"]
     assert accuse and [a["country"] for a in accuse[0]["actor"]] == ["IRN"]
     assert [a["country"] for a in accuse[0]["recipient"]] == ["USA"]
+
+
+def test_a_headline_subject_before_a_present_phrase_acts():
+    got = extract("أمريكا تفرض عقوبات على مسؤولين في حزب الله لدعمهم الأسد", date="2015-07-22")["events"]
+    assert got and got[0]["event"] == "SANCTION"
+    assert [a["country"] for a in got[0]["actor"]] == ["USA"] and [a["country"] for a in got[0]["recipient"]] == ["LBN"]

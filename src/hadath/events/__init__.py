@@ -510,8 +510,10 @@ class EventCoder:
         elif is_verbal(trig, doc[span.start]) and span.start > sent.start and doc[span.start - 1].norm_ in RELATIVES \
                 and before and not (after and after[0].start - span.end <= 1):
             actor = [before[-1]]  # المليشيات التي تصر على انسحاب القوات: the relative's antecedent
-        elif trig.kind == "pres" and before and span.start - before[-1].end <= 2 and not clause_gap(before[-1].end, span.start):
-            actor = [before[-1]]  # مجلس الأمن يدين: a present verb after its subject (headline SVO)
+        elif (trig.kind == "pres" or (trig.kind == "phrase" and doc[span.start].norm_[:1] in ("ي", "ت")
+                                      and len(doc[span.start].norm_) >= 4)) \
+                and before and span.start - before[-1].end <= 2 and not clause_gap(before[-1].end, span.start):
+            actor = [before[-1]]  # مجلس الأمن يدين، أمريكا تفرض عقوبات: a present verb after its subject (SVO)
         elif is_verbal(trig, doc[span.start]):
             subj = next((a for a in after if a.start - span.end <= SUBJECT_WINDOW and not marked(a)
                          and not clause_gap(span.end, a.start)), None)
