@@ -665,3 +665,14 @@ def test_a_person_named_by_a_noun_and_a_country_adjective_is_an_actor_of_that_co
     # the adjective agrees with the journalist, not with the police before him
     got = parties("أوقفت الشرطة صحفيا مصريا في القاهرة.")
     assert got[0][0][0][0] == "الشرطة" and got[0][1] == [("صحفيا مصريا", "EGY", "MED")]
+
+
+def test_a_city_the_story_calls_occupied_is_the_palestinian_one(nlp):
+    def countries(text):
+        doc = annotate(text, date="2018-05-14")
+        return [(p.text, p._.geo["country"]) for p in doc.spans["places"]]
+
+    assert countries("في القدس المحتلة اعتقلت القوات شابا.") == [("القدس", "PSE")]
+    assert countries("اعتقلت القوات شابا في القدس. وقال شهود إن القدس المحتلة تشهد توترا.") == [
+        ("القدس", "PSE"), ("القدس", "PSE")]  # the whole story's
+    assert countries("زار الوزير القدس أمس.") == [("القدس", "ISR")]  # GeoNames' larger entry otherwise

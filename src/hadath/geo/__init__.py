@@ -108,6 +108,10 @@ class GeoTagger:
         found = {(s, e): key for key, s, e in self.matcher(doc)}
         spans = filter_spans([Span(doc, s, e, label="LOC") for (s, e) in found])
         out = []
+        # a name the story calls occupied (القدس المحتلة، القدس الشرقية المحتلة) is the Palestinian
+        # place wherever the story names it
+        occupied = {k for sp in spans if any(t.norm_ in OCCUPIED for t in doc[sp.end:min(len(doc), sp.end + 3)])
+                    for k in (found[(sp.start, sp.end)], found[(sp.start, sp.end)].split(" ")[0])}  # (القدس الشرقية: القدس)
         named = {i for m in doc.spans.get("mentions", []) if (m._.kb or {}).get("kind") in ("person", "org")
                  for i in range(m.start, m.end)}
         for span in spans:
@@ -130,6 +134,8 @@ class GeoTagger:
             j = before_clitics(doc, span.start)
             if j >= 0 and doc[j].norm_ in ("مدينه", "بلده", "قريه") and any(p.kind == "city" for p in candidates):
                 candidates = tuple(p for p in candidates if p.kind == "city")  # مدينة غزة: the city, not the Strip
+            if key in occupied and any(p.country == "PSE" for p in candidates):
+                candidates = tuple(p for p in candidates if p.country == "PSE")  # القدس المحتلة: East Jerusalem
             place = resolve(candidates, context)
             span.label_ = "GPE" if place.kind == "country" else "LOC"
             span._.geo = geo_record(place, span.text)
@@ -420,6 +426,7 @@ def admin_unit(doc: Doc, span: Span, candidates: tuple[Place, ...]) -> tuple[Spa
     return Span(doc, start, span.end, label="LOC"), regions
 
 
+OCCUPIED = {fold(w) for w in ("المحتلة", "المحتل", "محتلة")}
 # words of going somewhere: what follows them (after إلى or ل, or as the object) is a place
 VISIT_WORDS = {fold(w) for w in ("زيارة", "زيارته", "زيارتها", "زيارتهم", "زار", "زارت", "يزور", "تزور", "وصل", "وصلت",
                                  "يصل", "تصل", "توجه", "توجهت", "يتوجه", "سافر", "سافرت", "رحلة", "جولة", "قدم", "عاد",
