@@ -268,3 +268,13 @@ def test_a_headline_subject_before_a_present_phrase_acts():
     got = extract("أمريكا تفرض عقوبات على مسؤولين في حزب الله لدعمهم الأسد", date="2015-07-22")["events"]
     assert got and got[0]["event"] == "SANCTION"
     assert [a["country"] for a in got[0]["actor"]] == ["USA"] and [a["country"] for a in got[0]["recipient"]] == ["LBN"]
+
+
+def test_people_counted_after_a_killing_are_its_victims_not_its_actors():
+    def parties(text):
+        got = [e for e in extract(text, date="2018-05-14")["events"] if e["event"] == "ASSAULT"]
+        return [([a["country"] for a in e["actor"]], [(a["text"], a["country"]) for a in e["recipient"]],
+                 e["size"]["dead"]) for e in got]
+
+    assert parties("قتل الجيش الإسرائيلي 43 فلسطينيا.") == [(["ISR"], [("43 فلسطينيا", "PSE")], 43)]
+    assert parties("قتل 43 فلسطينيا على الأقل في مواجهات عنيفة على حدود غزة.") == [([], [("43 فلسطينيا", "PSE")], 43)]

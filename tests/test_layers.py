@@ -125,6 +125,10 @@ def test_counted_subjects_tolls_and_joined_people():
     assert cats("وبذلك يرتفع عدد القتلى في صفوف قوات الأمن في هجمات الحزب منذ 20 يوليو إلى 18 شخصا") == [(18, "dead")]
     assert cats("ارتفعت حصيلة الجرحى إلى نحو 40 شخصا") == [(40, "injured")]
     assert cats("وكان عدد القتلى كبيرا وأكد أن الحكومة أرسلت 500 جندي") == [(500, "troops")]
+    # a count of a people, whatever the verb's distance; not a year before a country
+    assert cats("قتل الجيش الإسرائيلي 43 فلسطينيا.") == [(43, "dead")]
+    assert cats("اعتقلت الشرطة خمسة سوريين") == [(5, "arrested")]
+    assert cats("في عام 2018 سوريا") == []
 
 
 def test_places_with_clitics_and_context(nlp):

@@ -778,9 +778,10 @@ class EventCoder:
         return (date.isoformat() if date else None), "document", "document", None
 
     @staticmethod
-    def _counted_patients(doc: Doc, span: Span, etype: str) -> Span | None:
+    def _counted_patients(doc: Doc, span: Span, etype: str, actor: list[Span] = ()) -> Span | None:
         """The people counted right after a trigger of force, of the kind it does (arrested for COERCE,
-        dead or injured for ASSAULT), in its clause."""
+        dead or injured for ASSAULT), in its clause; for ASSAULT, any people counted after the subject
+        that follows the verb (قتل الجيش الإسرائيلي 43 فلسطينيا)."""
         wanted = {"COERCE": ("arrested", None, "people"), "ASSAULT": ("dead", "injured")}[etype]
         sent = sent_of(span)
         for q in near(doc, "quantities", sent_index(doc, span.start)):
@@ -788,7 +789,9 @@ class EventCoder:
                 continue
             if any(t.text in CLAUSE_MARKS for t in doc[span.end:q.start]):
                 break
-            if q._.quantity.get("unit") == "person" and q._.quantity["category"] in wanted:
+            after_subject = etype == "ASSAULT" and any(span.end <= a.start and a.end <= q.start for a in actor)
+            if q._.quantity.get("unit") == "person" and (q._.quantity["category"] in wanted or (
+                    after_subject and q._.quantity["category"] in (None, "people"))):
                 return q
         return None
 
@@ -959,7 +962,13 @@ class EventCoder:
                 # اعتقلت الشرطة 590 شخصا، أوقع قتيلا وخمسة جرحى: people counted but not named are the
                 # ones it was done to, of the country where it happened
                 country = (location or {}).get("country") or main_country
-                q = self._counted_patients(doc, span, etype)
+                q = self._counted_patients(doc, span, etype, actor)
+                if q is not None:
+                    # قتل 43 فلسطينيا: the people's own adjective says whose they are, and they did not act
+                    inside = [a for a in local if q.start <= a.start and a.end <= q.end]
+                    country = next((a._.actor.get("country") for a in inside if a._.actor.get("country")), country)
+                    keep = [i for i, a in enumerate(actor) if a not in inside]
+                    actor, a_recs = [actor[i] for i in keep], [a_recs[i] for i in keep]
                 if q is not None and country:
                     r_recs = [{"text": q.text, "name": None, "country": country, "sector": "CVL",
                                "start": q.start_char, "end": q.end_char}]

@@ -179,7 +179,18 @@ TOLLS = {fold(k): v for k, v in {"القتلى": "dead", "قتلى": "dead", "ا
                                    "المعتقلين": "arrested", "الموقوفين": "arrested"}.items()}
 _TOLL = re.compile(rf"(?:عدد|حصيله)\s+(?P<noun>{'|'.join(sorted(map(re.escape, TOLLS), key=len, reverse=True))})"
                    r"(?:(?:\s+(?!ان\s|انه\s)[^\s.،,؛:]+){0,16}?\s+(?:الي|الى|بلغ|بلغت))?\s*(?:نحو|حوالي|اكثر من|قرابه)?\s*$")
+# a count of a people: 43 فلسطينيا، خمسة سوريين
+_NATIONALS_COUNTED = re.compile(rf"(?<!\w)(?P<hedge>{HEDGES})?(?P<num>\d+|(?:{_WORD})(?:\s+و?(?:{_WORD}))*)\s+"
+                                r"(?P<noun>[^\s\d.,،]+)(?!\w)")
 _JOINED_ONE = re.compile(r"(?<!\w)و(?P<noun>[^\s\d.,،]+?)ا(?!\w)")  # وحارسا: one more, if joined to a count
+@lru_cache(maxsize=None)
+def _country_names() -> frozenset[str]:
+    """سوريا، تركيا، ليبيا: countries whose names read like a people's adjective in the accusative."""
+    from hadath.lexicon import countries
+
+    return frozenset(fold(n) for c in countries() for n in c.names if " " not in n)
+
+
 _PARTITIVE = re.compile(rf"(?<!\w)و\s*(?P<num>\d+|(?:{_WORD})(?:\s+و?(?:{_WORD}))*)\s+من\s+(?:ال)?[^\s\d.,،]+")
 
 
@@ -266,6 +277,22 @@ def find_quantities(text: str) -> list[dict]:
         out.append({"start": s, "end": e, "value": int(value) if value == int(value) else value,
                     "approximate": bool(m.group("hedge")) or m.group("num").strip() in VAGUE,
                     "unit": unit, "category": category})
+    for m in _NATIONALS_COUNTED.finditer(norm.text):  # قتل الجيش 43 فلسطينيا، اعتقال 5 سوريين
+        noun = m.group("noun")
+        stem = re.sub(r"(?:ا|ين|ون|ان)$", "", noun)
+        if any(taken[m.start():m.end()]) or stem not in _nationals() or noun in _country_names():
+            continue  # (2018 سوريا: a year and a country)
+        value = number_value(m.group("num"))
+        if value is None or (m.group("num").isdigit() and 1900 <= value <= 2100):
+            continue
+        category = category_after(norm.text, m.end())
+        if category is None:
+            before = norm.text[max(0, m.start() - 40):m.start()].split()
+            category = next((CONTEXT[w] for w in reversed(before[-4:]) if w in CONTEXT), "people")
+        taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+        s, e = norm.to_original(*m.span())
+        out.append({"start": s, "end": e, "value": int(value) if value == int(value) else value,
+                    "approximate": bool(m.group("hedge")), "unit": "person", "category": category})
     for m in _PARTITIVE.finditer(norm.text):  # وثلاثة من العاملين: counted only if joined below
         if any(taken[m.start():m.end()]):
             continue
