@@ -680,3 +680,11 @@ def test_a_city_the_story_calls_occupied_is_the_palestinian_one(nlp):
     assert countries("اعتقلت القوات شابا في القدس. وقال شهود إن القدس المحتلة تشهد توترا.") == [
         ("القدس", "PSE"), ("القدس", "PSE")]  # the whole story's
     assert countries("زار الوزير القدس أمس.") == [("القدس", "ISR")]  # GeoNames' larger entry otherwise
+
+
+def test_what_is_said_with_nothing_placing_it_is_placed_in_the_speakers_country(nlp):
+    got = extract("دبي، الإمارات العربية المتحدة (CNN)-- أشاد ولي العهد السعودي، الأمير محمد بن سلمان، بعلاقته "
+                  "بالرئيس الأمريكي، دونالد ترامب، بعد أيام من تحذير الأخير.", date="2018-10-05")["events"]
+    praise = [e for e in got if e["event"] == "SUPPORT"]
+    assert praise and praise[0]["location"]["country"] == "SAU" and praise[0]["location"]["source"] == "speaker"
+    assert [a["country"] for a in praise[0]["recipient"]] == ["USA"]

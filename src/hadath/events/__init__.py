@@ -619,11 +619,11 @@ class EventCoder:
     # ---- place, time, size ----------------------------------------------------------
     @staticmethod
     def location(doc: Doc, span: Span, main_country: str | None, visit: bool = False,
-                 spoken: bool = False) -> dict | None:
+                 spoken: bool = False, speaker_country: str | None = None) -> dict | None:
         """Where the event happened, and ``source`` saying how the text placed it: a place in the
         trigger's ``clause``, else in its ``sentence``; for a headline, the ``lead``'s; else the
-        scene the previous two sentences set (``context``); else the ``dateline``; else the country
-        the ``document`` is about."""
+        scene the previous two sentences set (``context``); else the ``dateline``; else, for what is
+        said, the ``speaker``'s country; else the country the ``document`` is about."""
         k = sent_index(doc, span.start)
         dl = doc._.dateline
         room = newsroom_stretch(doc)
@@ -733,16 +733,21 @@ class EventCoder:
                     return out((fine(scene) or scene)[-1], "context")
         if dl and not dl.get("newsroom"):
             return dateline_place()
+        source = "document"
+        if spoken and speaker_country and speaker_country != main_country:
+            # أشاد ولي العهد السعودي بعلاقته بالرئيس الأمريكي: said, with nothing placing it, where the
+            # speaker's country is, not where the story is mostly about
+            main_country, source = speaker_country, "speaker"
         if main_country:
-            key = "hadath_main_place"
+            key = f"hadath_main_place_{main_country}"
             if key not in doc.user_data:
                 doc.user_data[key] = next((dict(p._.geo) for p in doc.spans.get("places", []) if p._.geo
                                            and p._.geo["country"] == main_country and p._.geo["precision"] == "country"
                                            and not room[0] <= p.start_char < room[1]), None)
             if doc.user_data[key]:
-                return dict(doc.user_data[key], source="document")
+                return dict(doc.user_data[key], source=source)
             return {"text": None, "name": None, "country": main_country, "admin1": None, "lat": None, "lon": None,
-                    "geonameid": None, "precision": "country", "source": "document"}
+                    "geonameid": None, "precision": "country", "source": source}
         return None
 
     @staticmethod
@@ -953,7 +958,8 @@ class EventCoder:
             k = sent_index(doc, sent.start)
             date, precision, date_source, date_end = self.when(doc, span)
             location = self.location(doc, span, main_country, visit=trig.mode == "visit" and etype == "CONSULT",
-                                     spoken=etype in SPOKEN_TYPES)
+                                     spoken=etype in SPOKEN_TYPES,
+                                     speaker_country=next((r["country"] for r in a_recs if r.get("country")), None))
             size = self.size(doc, span, etype)
             if self._merge(by_sentence, etype, a_recs, r_recs, k, (date, precision, date_source, date_end),
                            location, size):
@@ -977,12 +983,14 @@ class EventCoder:
             conf += 0.08 if recipient else 0
             conf -= 0.15 if "vague" in trig.note or "ambiguous" in trig.note else 0
             named = ({r["country"] for r in a_recs if r.get("country")}, {r["country"] for r in r_recs if r.get("country")})
-            if location and location.get("country"):
+            # (a place found for the speaker's sake says nothing of the other side's country)
+            where = main_country if (location or {}).get("source") == "speaker" else (location or {}).get("country")
+            if where:
                 # المدنيين، المتظاهرين، الحكومة with no country named: the country where it happens
                 for rec, sp in zip(a_recs + r_recs, actor + recipient):
                     if rec["country"] is None and sp._.actor.get("kind") in ("role", "org") \
                             and sp._.actor.get("org_kind") not in STATELESS and rec["sector"] not in ("IGO", "REB"):
-                        rec["country"] = location["country"]
+                        rec["country"] = where
             event = {
                 "event": etype,
                 "mode": trig.mode if etype == trig.type else None,
