@@ -278,3 +278,16 @@ def test_people_counted_after_a_killing_are_its_victims_not_its_actors():
 
     assert parties("قتل الجيش الإسرائيلي 43 فلسطينيا.") == [(["ISR"], [("43 فلسطينيا", "PSE")], 43)]
     assert parties("قتل 43 فلسطينيا على الأقل في مواجهات عنيفة على حدود غزة.") == [([], [("43 فلسطينيا", "PSE")], 43)]
+
+
+def test_the_one_a_relative_clause_after_the_act_names_does_it():
+    def parties(text, etype):
+        got = [e for e in extract(text, date="2018-03-13")["events"] if e["event"] == etype]
+        return [([a["country"] for a in e["actor"]], [a["country"] for a in e["recipient"]]) for e in got]
+
+    # العملية العسكرية التي تشنها أنقرة: Ankara (a capital after the relative verb acts) does it
+    assert parties("يبدو أن العملية العسكرية التي تشنها أنقرة على منطقة عفرين في سوريا تحولت إلى ساحة.",
+                   "ASSAULT")[0][0] == ["TUR"]
+    # for an accusation the relative clause names the accused, not the accuser
+    got = parties("قالت وكيلة وزارة الخزانة الأميركية إن العقوبات تواجه النشاط الخبيث الذي تمارسه إيران.", "ACCUSE")
+    assert got and got[0][0] == ["USA"] and got[0][1] == ["IRN"]

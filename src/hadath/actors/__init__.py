@@ -38,6 +38,7 @@ ANAPHORA = {"تنظيم": {"armed_group"}, "جماعه": {"armed_group", "party"
 ANAPHORA_BLOCK = {"داعش", "القاعده", "الدوله"}  # تنظيم داعش is a name, not an anaphor
 # a capital stands for its government (بين بغداد وواشنطن، ان واشنطن ستقدم) after these or at a clause start
 METONYMY_BEFORE = {fold(w) for w in ("بين", "و", "ان", "أن", "إن", "لكن", "فيما", "بينما")}
+RELATIVE_WORDS = {fold(w) for w in ("التي", "الذي", "الذين", "والتي", "والذي")}
 # role mentions that are ranks or titles put before a personal name
 TITLES = {"General", "Major General", "Brigadier General", "Colonel", "Lieutenant General", "Field Marshal",
           "Major", "Captain", "Sheikh", "Prince", "King", "President", "Ambassador", "Minister"}
@@ -223,8 +224,10 @@ class ActorBuilder:
         if head["kind"] in ("nationality",) and len(group) == 1:
             sector = "GOV"
         prev = doc[start - 1] if start > 0 else None
+        relative_subject = prev is not None and start >= 2 and prev.norm_.endswith(("ه", "ها", "هم")) \
+            and doc[start - 2].norm_ in RELATIVE_WORDS  # العملية التي تشنها أنقرة: the capital does it
         if head["kind"] == "capital" and len(group) == 1 and not (
-                prev is None or prev.is_punct or prev.is_space
+                prev is None or prev.is_punct or prev.is_space or relative_subject
                 or prev.norm_ in METONYMY_BEFORE or is_sent_start(doc, start)):
             return None  # a capital after a noun or a preposition is a place, not its government
         locative = bool(prev is not None and (prev.norm_ in LOCATIVE or prev.norm_ == "ب")) and head["kind"] in (

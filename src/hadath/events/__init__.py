@@ -58,6 +58,9 @@ PLACE_MARKERS = {fold(w) for w in ("في", "ب", "داخل", "قرب", "بالق
                                    "منطقة", "مطار", "ميناء", "قاعدة", "مخيم", "معبر", "ولاية", "مديرية", "ناحية",
                                    "قضاء", "بلدية", "عند", "حول", "محيط", "أطراف", "ضواحي", "مشارف", "تخوم")}
 CAPITAL_NOUNS = {fold(w) for w in ("العاصمة", "عاصمة")}
+# acts done rather than said: the one a relative clause after the act names does it (for an accusation,
+# النشاط الخبيث الذي تمارسه إيران, it is the accused)
+DEED_TYPES = {"ASSAULT", "COERCE", "AID", "MOBILIZE", "SANCTION", "RETREAT", "COOPERATE", "CONCEDE"}
 PARTY_MARKERS = {fold(w) for w in ("إلى", "ل", "عن", "مع", "لدى")}
 # what makes an attack one in words: هجماته الكلامية، هجوما لاذعا، حملة إعلامية
 VERBAL = {fold(w) for w in ("كلامي", "كلامية", "كلاميا", "لفظي", "لفظية", "لفظيا", "لاذع", "لاذعا", "لاذعة", "إعلامي",
@@ -431,6 +434,11 @@ class EventCoder:
     def roles(self, doc: Doc, span: Span, trig: Trigger, etype: str, actors: list[Span],
               last_actor: Span | None) -> tuple[list[Span], list[Span]]:
         actor, recipient = self._roles(doc, span, trig, etype, actors, last_actor)
+        agent = self._relative_agent(doc, span, trig, actors) if etype in DEED_TYPES else None
+        if agent is not None and agent not in actor:
+            # العملية العسكرية التي تشنها أنقرة على منطقة عفرين: the one the relative clause names does it
+            recipient = [r for r in recipient if r is not agent]
+            actor = [agent]
         if trig.mode == "blame" and span.end < len(doc):
             # حمل X مسؤولية / حملت بريطانيا روسيا المسؤولية: one party between the verb and مسؤولية is the
             # one blamed (the blamer stands before, or is the sentence's subject); two are blamer and blamed
@@ -464,6 +472,26 @@ class EventCoder:
                 actor = [a for a in actor if a not in victims] or [r for r in recipient if r not in victims]
                 recipient = victims
         return actor, recipient
+
+    def _relative_agent(self, doc: Doc, span: Span, trig: Trigger, actors: list[Span]) -> Span | None:
+        """الهجمات التي شنها التحالف، الغارات التي تنفذها طائرات التحالف: after an event noun (and up to
+        three words describing it), a relative pronoun and a verb whose suffix points back at the noun;
+        the actor right after that verb is the agent."""
+        if trig.kind not in ("noun", "phrase"):
+            return None
+        sent = sent_of(span)
+        for j in range(span.end, min(sent.end - 2, span.end + 4)):
+            tok = doc[j]
+            if tok.text in CLAUSE_MARKS:
+                return None
+            if tok.norm_ in RELATIVES:
+                verb = doc[j + 1]
+                if not (verb.is_alpha and verb.norm_.endswith(("ه", "ها", "هم")) and verb.norm_[:1] in "يتنش"
+                        or verb.norm_.startswith(("شن", "نفذ", "قاد", "اطلق", "خاض", "ارتكب"))):
+                    return None
+                return next((a for a in actors if verb.i < a.start <= verb.i + 3 and a.start < sent.end
+                             and self._usable(a)), None)
+        return None
 
     def _roles(self, doc: Doc, span: Span, trig: Trigger, etype: str, actors: list[Span],
                last_actor: Span | None) -> tuple[list[Span], list[Span]]:
