@@ -291,3 +291,9 @@ def test_the_one_a_relative_clause_after_the_act_names_does_it():
     # for an accusation the relative clause names the accused, not the accuser
     got = parties("قالت وكيلة وزارة الخزانة الأميركية إن العقوبات تواجه النشاط الخبيث الذي تمارسه إيران.", "ACCUSE")
     assert got and got[0][0] == ["USA"] and got[0][1] == ["IRN"]
+
+
+def test_a_promise_of_force_is_a_threat():
+    assert types("أردوغان يتعهد بالسيطرة على تل رفعت في سوريا قريبا", date="2018-03-25") == ["THREATEN"]
+    assert "THREATEN" in types("تعهد الرئيس بالانتقام من القتلة", date="2018-03-25")
+    assert types("تعهدت الحكومة بتقديم مساعدات للاجئين", date="2018-03-25") == ["AGREE"]

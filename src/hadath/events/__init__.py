@@ -61,6 +61,9 @@ CAPITAL_NOUNS = {fold(w) for w in ("العاصمة", "عاصمة")}
 # acts done rather than said: the one a relative clause after the act names does it (for an accusation,
 # النشاط الخبيث الذي تمارسه إيران, it is the accused)
 DEED_TYPES = {"ASSAULT", "COERCE", "AID", "MOBILIZE", "SANCTION", "RETREAT", "COOPERATE", "CONCEDE"}
+# what a threat promises: تعهد بالانتقام، بالرد، بالسيطرة على، بسحق، بالقضاء على
+FORCE_PROMISES = {fold(w) for w in ("انتقام", "رد", "سيطرة", "سحق", "قضاء", "ثأر", "معاقبة", "عقاب", "تدمير", "ملاحقة",
+                                    "محاسبة", "الانتقام", "ضرب", "تحرير", "استعادة", "طرد")}
 PARTY_MARKERS = {fold(w) for w in ("إلى", "ل", "عن", "مع", "لدى")}
 # what makes an attack one in words: هجماته الكلامية، هجوما لاذعا، حملة إعلامية
 VERBAL = {fold(w) for w in ("كلامي", "كلامية", "كلاميا", "لفظي", "لفظية", "لفظيا", "لاذع", "لاذعا", "لاذعة", "إعلامي",
@@ -299,6 +302,20 @@ class EventCoder:
                     "characterize" in trig.note and (speech_frame(doc, span) is not None or q is not None)):
                 return None  # دعم، حوار، احترام alone are events only as what someone says
         etype = trig.type
+        if trig.type == "AGREE" and trig.mode == "promise":
+            # تعهد بالانتقام، يتعهد بالسيطرة على تل رفعت: a promise of force is a threat
+            toks = doc[span.end:min(sent.end, span.end + 7)]
+            for t in toks:  # the first ب-object: the thing promised (تعهد الرئيس بالانتقام)
+                w = t.norm_
+                if w == "ب":
+                    nxt = next((u.norm_ for u in doc[t.i + 1:toks.end] if u.norm_ != "ال"), "")
+                    if nxt in FORCE_PROMISES:
+                        return "THREATEN"
+                    break
+                if w.startswith("ب") and len(w) > 3:
+                    if w[1:].removeprefix("ال") in FORCE_PROMISES:
+                        return "THREATEN"
+                    break
         if trig.type == "RETREAT" and trig.mode == "withdraw":
             after = [t.norm_ for t in doc[span.end:min(sent.end, span.end + 6)]]
             if "من" in after and any(w.removeprefix("ال") in AGREEMENT_NOUNS for w in after[after.index("من") + 1:]):
