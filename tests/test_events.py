@@ -297,3 +297,9 @@ def test_a_promise_of_force_is_a_threat():
     assert types("أردوغان يتعهد بالسيطرة على تل رفعت في سوريا قريبا", date="2018-03-25") == ["THREATEN"]
     assert "THREATEN" in types("تعهد الرئيس بالانتقام من القتلة", date="2018-03-25")
     assert types("تعهدت الحكومة بتقديم مساعدات للاجئين", date="2018-03-25") == ["AGREE"]
+
+
+def test_a_courts_verdict_of_guilty_is_a_sanction_not_a_condemnation():
+    assert types("دانت محكمة بريطانية الأربعاء متطرفا بالتخطيط لقتل رئيسة الوزراء", date="2018-03-08") == ["SANCTION"]
+    assert types("بريطانيا: إدانة متطرف إسلامي بالتحضير لقطع رأس تيريزا ماي", date="2018-03-08") == ["SANCTION"]
+    assert types("أدانت الخارجية السعودية بشدة الهجوم الإرهابي", date="2018-03-08") == ["ACCUSE"]

@@ -61,6 +61,12 @@ CAPITAL_NOUNS = {fold(w) for w in ("العاصمة", "عاصمة")}
 # acts done rather than said: the one a relative clause after the act names does it (for an accusation,
 # النشاط الخبيث الذي تمارسه إيران, it is the accused)
 DEED_TYPES = {"ASSAULT", "COERCE", "AID", "MOBILIZE", "SANCTION", "RETREAT", "COOPERATE", "CONCEDE"}
+COURT_WORDS = {fold(w) for w in ("محكمة", "محكمه", "قاض", "قاضي", "القضاء", "هيئة المحلفين", "محلفين")}
+# what one is found guilty of: أدين بالتخطيط، بتهمة، بالضلوع في
+CHARGES = {fold(w) for w in ("التخطيط", "تخطيط", "التحضير", "تحضير", "الضلوع", "ضلوع", "المشاركة", "مشاركة", "القتل",
+                             "قتل", "التجسس", "تجسس", "الفساد", "فساد", "تهمة", "تهم", "ارتكاب",
+                             "الانتماء", "انتماء", "التآمر", "تآمر", "الاغتصاب", "اغتصاب", "التحريض", "تحريض",
+                             "الخيانة", "خيانة", "الاحتيال", "احتيال", "غسل", "تمويل", "التمويل")}
 # what a threat promises: تعهد بالانتقام، بالرد، بالسيطرة على، بسحق، بالقضاء على
 FORCE_PROMISES = {fold(w) for w in ("انتقام", "رد", "سيطرة", "سحق", "قضاء", "ثأر", "معاقبة", "عقاب", "تدمير", "ملاحقة",
                                     "محاسبة", "الانتقام", "ضرب", "تحرير", "استعادة", "طرد")}
@@ -302,6 +308,17 @@ class EventCoder:
                     "characterize" in trig.note and (speech_frame(doc, span) is not None or q is not None)):
                 return None  # دعم، حوار، احترام alone are events only as what someone says
         etype = trig.type
+        if trig.type == "ACCUSE" and trig.mode == "condemn":
+            # دانت محكمة بريطانية متطرفا بالتخطيط لـ...، إدانة متطرف بالتحضير: a court's verdict of guilty
+            # is a sanction (PLOVER convict), not a condemnation in words
+            near_toks = doc[max(sent.start, span.start - 3):min(sent.end, span.end + 8)]
+            court = any(t.norm_.removeprefix("ال") in COURT_WORDS for t in near_toks)
+            charged = any(t.norm_.startswith("ب") and t.norm_[1:].removeprefix("ال") in CHARGES
+                          or (t.norm_ == "ب" and t.i + 1 < sent.end
+                              and doc[t.i + 1 if doc[t.i + 1].norm_ != "ال" else t.i + 2].norm_ in CHARGES)
+                          for t in doc[span.end:min(sent.end, span.end + 8)])
+            if court or charged:
+                return "SANCTION"
         if trig.type == "AGREE" and trig.mode == "promise":
             # تعهد بالانتقام، يتعهد بالسيطرة على تل رفعت: a promise of force is a threat
             toks = doc[span.end:min(sent.end, span.end + 7)]
