@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -471,7 +471,7 @@ def place_in_context(doc: Doc, span: Span, candidates: tuple[Place, ...],
     return ()
 
 
-@lru_cache(maxsize=None)
+@cache
 def country_place(iso3: str) -> Place | None:
     """The gazetteer entry of a country itself."""
     return next((p for ps in gazetteer().values() for p in ps if p.kind == "country" and p.country == iso3), None)

@@ -11,7 +11,7 @@ people, refugees, money, or null.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -183,7 +183,7 @@ _TOLL = re.compile(rf"(?:عدد|حصيله)\s+(?P<noun>{'|'.join(sorted(map(re.e
 _NATIONALS_COUNTED = re.compile(rf"(?<!\w)(?P<hedge>{HEDGES})?(?P<num>\d+|(?:{_WORD})(?:\s+و?(?:{_WORD}))*)\s+"
                                 r"(?P<noun>[^\s\d.,،]+)(?!\w)")
 _JOINED_ONE = re.compile(r"(?<!\w)و(?P<noun>[^\s\d.,،]+?)ا(?!\w)")  # وحارسا: one more, if joined to a count
-@lru_cache(maxsize=None)
+@cache
 def _country_names() -> frozenset[str]:
     """سوريا، تركيا، ليبيا: countries whose names read like a people's adjective in the accusative."""
     from hadath.lexicon import countries
