@@ -303,3 +303,10 @@ def test_a_courts_verdict_of_guilty_is_a_sanction_not_a_condemnation():
     assert types("دانت محكمة بريطانية الأربعاء متطرفا بالتخطيط لقتل رئيسة الوزراء", date="2018-03-08") == ["SANCTION"]
     assert types("بريطانيا: إدانة متطرف إسلامي بالتحضير لقطع رأس تيريزا ماي", date="2018-03-08") == ["SANCTION"]
     assert types("أدانت الخارجية السعودية بشدة الهجوم الإرهابي", date="2018-03-08") == ["ACCUSE"]
+
+
+def test_a_release_with_its_subject_between_verb_and_sarah():
+    got = extract("أطلقت السلطات الألمانية سراح بيغديمونت بعد عشرة أيام.", date="2018-04-06")["events"]
+    release = [e for e in got if e["event"] == "RETREAT"]
+    assert release and [a["country"] for a in release[0]["actor"]] == ["DEU"]
+    assert types("أطلقت الطائرات صواريخ على المدينة.", date="2018-04-06") != ["RETREAT"]

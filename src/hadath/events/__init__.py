@@ -174,30 +174,35 @@ def destination(doc: Doc, span: Span, room: tuple[int, int]) -> Span | None:
     return None
 
 
-# حمّل X مسؤولية Y: to blame X, the one blamed between the verb and مسؤولية (not تحمّل "bear", which
-# unvocalised is تحمل, nor تحمل بعض/كامل المسؤولية)
-BLAME_VERBS = {**{fold(w): "past" for w in ("حمل", "حملت", "حملوا", "حملا")},
-               **{fold(w): "pres" for w in ("يحمل", "يحملون", "نحمل", "أحمل", "سيحمل")},
-               **{fold(w): "noun" for w in ("محملا", "محملة", "محملين", "تحميل", "وحمل", "وحملت")}}
+# verbs whose object or subject stands between them and the rest of their phrase: حمّل X مسؤولية Y (to
+# blame X; not تحمّل "bear", unvocalised تحمل, nor تحمل بعض/كامل المسؤولية), أطلقت السلطات سراح X (to
+# release X). form -> (kind, type, mode, the phrase's second word)
+_BLAME, _RELEASE = ("ACCUSE", "blame", fold("مسؤولية")), ("RETREAT", "release", fold("سراح"))
+SPLIT_VERBS = {**{fold(w): ("past", *_BLAME) for w in ("حمل", "حملت", "حملوا", "حملا")},
+               **{fold(w): ("pres", *_BLAME) for w in ("يحمل", "يحملون", "نحمل", "أحمل", "سيحمل")},
+               **{fold(w): ("noun", *_BLAME) for w in ("محملا", "محملة", "محملين", "تحميل")},
+               **{fold(w): ("past", *_BLAME) for w in ("وحمل", "وحملت")},
+               **{fold(w): ("past", *_RELEASE) for w in ("أطلق", "أطلقت", "أطلقوا", "وأطلق", "وأطلقت")},
+               **{fold(w): ("pres", *_RELEASE) for w in ("يطلق", "تطلق", "ستطلق", "سيطلق")}}
 _NOT_BLAMED = {fold(w) for w in ("بعض", "كامل", "جزء", "فيه", "وحده", "نفسه", "عبء")}
 
 
-def blame_with_object(doc: Doc) -> list[tuple[int, Trigger]]:
-    """وحمل قرقاش ميليشيات الحوثي مسؤولية، حملت بريطانيا روسيا المسؤولية: (token, ACCUSE blame) for a
-    blaming verb with one to four words, none a clause break, before مسؤولية."""
+def split_phrases(doc: Doc) -> list[tuple[int, Trigger]]:
+    """وحمل قرقاش ميليشيات الحوثي مسؤولية، أطلقت السلطات الألمانية سراح بيغديمونت: (token, trigger) for a
+    verb with one to four words, none a clause break, before the rest of its phrase."""
     out = []
     for tok in doc:
-        kind = BLAME_VERBS.get(tok.norm_)
-        if kind is None:
+        entry = SPLIT_VERBS.get(tok.norm_)
+        if entry is None:
             continue
-        form = tok.norm_.removeprefix("و") if kind == "noun" and tok.norm_.startswith("وحمل") else tok.norm_
-        kind = "past" if form in ("حمل", "حملت") and kind == "noun" else kind
+        kind, etype, mode, second = entry
+        form = tok.norm_.removeprefix("و") if tok.norm_[:1] == "و" and tok.norm_[1:] in SPLIT_VERBS else tok.norm_
         gap = []
         for t in doc[tok.i + 1:min(len(doc), tok.i + 8)]:
-            if t.norm_ in ("مسووليه",) or t.norm_ == fold("مسؤولية"):
+            if t.norm_ == second:
                 words = [w for w in gap if w.norm_ != "ال"]
-                if 1 <= len(words) <= 4 and not any(w.norm_ in _NOT_BLAMED for w in words):
-                    out.append((tok.i, Trigger("ACCUSE", "blame", kind, form)))
+                if 1 <= len(words) <= 4 and not (mode == "blame" and any(w.norm_ in _NOT_BLAMED for w in words)):
+                    out.append((tok.i, Trigger(etype, mode, kind, form)))
                 break
             if t.text in CLAUSE_MARKS or t.is_punct:
                 break
@@ -261,7 +266,7 @@ class EventCoder:
         found = {}
         for trig, s, e in self.matcher(doc):
             found.setdefault((s, e), trig)
-        for s, trig in blame_with_object(doc):
+        for s, trig in split_phrases(doc):
             found.setdefault((s, s + 1), trig)
         spans = filter_spans([Span(doc, s, e) for (s, e) in found])
         return [(sp, found[(sp.start, sp.end)]) for sp in spans]
