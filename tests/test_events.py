@@ -310,3 +310,19 @@ def test_a_release_with_its_subject_between_verb_and_sarah():
     release = [e for e in got if e["event"] == "RETREAT"]
     assert release and [a["country"] for a in release[0]["actor"]] == ["DEU"]
     assert types("أطلقت الطائرات صواريخ على المدينة.", date="2018-04-06") != ["RETREAT"]
+
+
+def test_speech_verbs_with_a_conjunction_frame_what_is_said():
+    from hadath.pipeline import annotate
+
+    doc = annotate("وقال الوزير الأردني إن الهجوم جريمة بشعة.", date="2015-08-07")
+    assert [q._.quote["speaker"]["country"] for q in doc.spans["quotes"]] == ["JOR"]
+    accuse = [e for e in doc._.events if e["event"] == "ACCUSE"]
+    assert accuse and [a["country"] for a in accuse[0]["actor"]] == ["JOR"]
+    # a headline that names its speaker before a colon says what follows
+    got = extract("وزير الخارجية السعودي: عمل إرهابي جبان\nأدان وزير الخارجية السعودي التفجير الذي وقع في المسجد.",
+                  date="2015-08-07")["events"]
+    said = [e for e in got if e["event"] == "ACCUSE" and e["sentence"] == 0]
+    assert said and [a["country"] for a in said[0]["actor"]] == ["SAU"]
+    # in the narrator's voice a crime is no accusation
+    assert "ACCUSE" not in types("وقعت جريمة بشعة في الحي.", date="2015-08-07")

@@ -140,8 +140,8 @@ def speech_frame(doc: Doc, span: Span) -> tuple[int, int] | None:
         norm = doc[j].norm_
         if comp is None and norm in COMPLEMENTIZERS:
             comp = j
-        elif comp is not None and norm in speech_forms():
-            return j, comp
+        elif comp is not None and (norm in speech_forms() or (norm[:1] in ("و", "ف") and norm[1:] in speech_forms())):
+            return j, comp  # (وقال الحريري ... إن: the conjunction stays on the verb)
     return None
 
 
@@ -208,6 +208,16 @@ def split_phrases(doc: Doc) -> list[tuple[int, Trigger]]:
                 break
             gap.append(t)
     return out
+
+
+def said_in_headline(doc: Doc, span: Span) -> bool:
+    """المفتي العام: عمل إجرامي ...: a headline that names someone, then a colon, quotes them."""
+    sent = sent_of(span)
+    if sent.start != 0 or not is_title(doc):
+        return False
+    colon = next((t.i for t in doc[sent.start:span.start] if t.text in (":", "：")), None)
+    return colon is not None and any(m.start < colon for m in doc.spans.get("mentions", [])
+                                     if (m._.kb or {}).get("kind") in ("person", "role", "org"))
 
 
 def is_participle(trig: Trigger) -> bool:
@@ -310,7 +320,8 @@ class EventCoder:
             q = self._quote(doc, span)
             if "vague" in trig.note and not (q is not None and q._.quote.get("object") and self._heads_quote(doc, q, span)) and not any(
                     t.norm_ in SPEECH_NEAR for t in doc[max(sent.start, span.start - 4):span.start]) and not (
-                    "characterize" in trig.note and (speech_frame(doc, span) is not None or q is not None)):
+                    "characterize" in trig.note and (speech_frame(doc, span) is not None or q is not None
+                                                     or said_in_headline(doc, span))):
                 return None  # دعم، حوار، احترام alone are events only as what someone says
         etype = trig.type
         if trig.type == "ACCUSE" and trig.mode == "condemn":
@@ -473,6 +484,13 @@ class EventCoder:
     def roles(self, doc: Doc, span: Span, trig: Trigger, etype: str, actors: list[Span],
               last_actor: Span | None) -> tuple[list[Span], list[Span]]:
         actor, recipient = self._roles(doc, span, trig, etype, actors, last_actor)
+        if said_in_headline(doc, span) and trig.kind in ("noun", "phrase"):
+            # وزير الخارجية السعودي: عمل إرهابي: the one named before the colon says it
+            colon = next(t.i for t in doc[sent_of(span).start:span.start] if t.text in (":", "："))
+            speakers = [a for a in actors if a.end <= colon and self._usable(a)]
+            if speakers:
+                actor = speakers[-1:]
+                recipient = [r for r in recipient if r is not speakers[-1]]
         agent = self._relative_agent(doc, span, trig, actors) if etype in DEED_TYPES else None
         if agent is not None and agent not in actor:
             # العملية العسكرية التي تشنها أنقرة على منطقة عفرين: the one the relative clause names does it

@@ -109,8 +109,8 @@ class QuoteFinder:
         n = tok.norm_
         if n in ACCORDING:
             return True
-        if n in self.forms:
-            return True
+        if n in self.forms or (n[:1] in ("و", "ف") and n[1:] in self.forms):
+            return True  # (وقال، فأضاف: the tokenizer leaves a conjunction on words the lexicons lack)
         # بين / ذكر only as "بين أن", "ذكر أن"
         return n in ("بين", "ذكر") and tok.i + 1 < len(tok.doc) and tok.nbor(1).norm_ in COMPLEMENTIZERS
 
