@@ -326,3 +326,10 @@ def test_speech_verbs_with_a_conjunction_frame_what_is_said():
     assert said and [a["country"] for a in said[0]["actor"]] == ["SAU"]
     # in the narrator's voice a crime is no accusation
     assert "ACCUSE" not in types("وقعت جريمة بشعة في الحي.", date="2015-08-07")
+
+
+def test_mined_triggers_reach_past_the_subject():
+    # the mined rows begin after the subject that Arabic word order puts between verb and phrase
+    assert "ACCUSE" in types("أعرب الأمين العام للأمم المتحدة عن قلقه إزاء التصعيد العسكري في إدلب.", date="2018-09-06")
+    assert "RETREAT" in types("أصدر الرئيس السوري بشار الأسد عفوا عن المعتقلين.", date="2018-09-06")
+    assert "SANCTION" in types("قضت محكمة مصرية بالسجن المؤبد على 10 متهمين.", date="2018-09-06")
