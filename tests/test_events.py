@@ -333,3 +333,9 @@ def test_mined_triggers_reach_past_the_subject():
     assert "ACCUSE" in types("أعرب الأمين العام للأمم المتحدة عن قلقه إزاء التصعيد العسكري في إدلب.", date="2018-09-06")
     assert "RETREAT" in types("أصدر الرئيس السوري بشار الأسد عفوا عن المعتقلين.", date="2018-09-06")
     assert "SANCTION" in types("قضت محكمة مصرية بالسجن المؤبد على 10 متهمين.", date="2018-09-06")
+
+
+def test_the_verbs_own_object_of_its_type_is_one_act_and_a_checkpoint_is_a_place():
+    assert types("حذرت روسيا الولايات المتحدة من عواقب وخيمة.", date="2018-09-06") == ["THREATEN"]
+    assert types("قتل خمسة جنود في هجوم على نقطة تفتيش.", date="2018-09-06") == ["ASSAULT"]
+    assert types("أجرت السلطات عمليات تفتيش واسعة في الحي.", date="2018-09-06") == ["COERCE"]

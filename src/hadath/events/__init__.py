@@ -83,6 +83,8 @@ INSTITUTION_NOUNS = {fold(w) for w in ("مكتب", "لجنة", "لجان", "وز
                                        "جهاز", "وحدة", "مديرية", "خلية", "غرفة", "قيادة", "منظمة", "برنامج", "صندوق",
                                        "اتفاقية", "قانون", "مشروع", "خطة", "ملف", "جبهة", "حركة", "حزب", "تيار",
                                        "جيش", "ميثاق", "معاهدة", "مؤتمر")}
+# a place named after what is done there: نقطة تفتيش، حاجز تفتيش، نقاط مراقبة
+SITE_NOUNS = {fold(w) for w in ("نقطة", "نقاط", "حاجز", "حواجز", "مركز", "مراكز")}
 TOPIC_MARKERS = {fold(w) for w in ("حول", "بشأن", "بخصوص", "خطوات", "ملف", "مسألة", "قضية", "إمكانية", "سبل",
                                    "آليات", "ضرورة", "أهمية")}
 # triggers of intent: an event noun they govern is wanted, promised or refused, not done
@@ -301,6 +303,8 @@ class EventCoder:
         if any(w in self.generic for w in before) or any(
                 t.norm_ in HABITUAL_AFTER for t in doc[span.end:min(sent.end, span.end + 4)]):
             return None  # عادة ما، يشن هجمات بين فترة وأخرى: a habit, not a happening
+        if trig.kind == "noun" and (w := word_before(doc, span.start, sent.start)) is not None and w.norm_ in SITE_NOUNS:
+            return None  # هجوم على نقطة تفتيش: a checkpoint, not a search
         if trig.kind in ("noun", "phrase") and not doc[span.start].norm_.startswith(("ي", "ت", "ن", "س")):
             prev = word_before(doc, span.start, sent.start)  # هيئة التفاوض: not the article
             if prev is not None and prev.norm_ == "ب" and any(t.norm_ == "من" for t in doc[span.end:min(sent.end, span.end + 5)]):
@@ -1017,6 +1021,12 @@ class EventCoder:
             if trig.kind == "noun" and any(t.type in INTENT_TYPES and span.start - s.end <= 3 and sent_of(s).start == sent_of(span).start
                                            for s, t in cands[max(0, n - 3):n]):
                 continue  # تصر على انسحاب: the withdrawal is demanded, not done
+            if trig.kind in ("noun", "phrase") and any(
+                    t.kind in ("past", "pres") and t.type == trig.type and 0 <= span.start - s.end <= 8
+                    and sent_of(s).start == sent_of(span).start
+                    and not any(x.text in CLAUSE_MARKS for x in doc[s.end:span.start])
+                    for s, t in cands[max(0, n - 3):n]):
+                continue  # حذرت روسيا واشنطن من عواقب وخيمة: the verb's own object, one act
             sent = sent_of(span)
             # actors of this sentence and the three before it: roles never reach further
             local = sorted(near(doc, "actors", sent_index(doc, span.start), before=3), key=lambda a: a.start)
