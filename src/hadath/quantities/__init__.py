@@ -208,11 +208,20 @@ def find_quantities(text: str) -> list[dict]:
     out = []
     taken = bytearray(len(norm.text))
 
-    def one(s: int, e: int, category: str, first: int | None = None) -> None:
-        """One person of ``category``, at normalised characters s..e (the span shown from ``first``)."""
-        taken[s:e] = b"\x01" * (e - s)
+    def add(s: int, e: int, value: float, category: str | None, approximate: bool = False, unit: str = "person",
+            first: int | None = None, partitive: bool = False) -> None:
+        """A count at normalised characters s..e (the span shown from ``first``); the characters are taken
+        unless it is a partitive, which counts only if joined to a count below."""
+        if not partitive:
+            taken[s:e] = b"\x01" * (e - s)
         os_, oe = norm.to_original(s if first is None else first, e)
-        out.append({"start": os_, "end": oe, "value": 1, "approximate": False, "unit": "person", "category": category})
+        q = {"start": os_, "end": oe, "value": int(value) if value == int(value) else value,
+             "approximate": approximate, "unit": unit, "category": category}
+        out.append({**q, "partitive": True} if partitive else q)
+
+    def one(s: int, e: int, category: str, first: int | None = None) -> None:
+        """One person of ``category``."""
+        add(s, e, 1, category, first=first)
     for m in _AFTER_CONTEXT.finditer(norm.text):
         value = number_value(m.group("num"))
         if value is None:
@@ -220,10 +229,7 @@ def find_quantities(text: str) -> list[dict]:
         s, e = m.start("num") - (len(m.group("hedge")) if m.group("hedge") else 0), m.end("noun")
         unit, category = UNITS.get(m.group("noun"), ("person", None))
         category = CONTEXT[m.group("ctx")] if category in (None, "people", "troops") else category
-        taken[s:e] = b"\x01" * (e - s)
-        os_, oe = norm.to_original(s, e)
-        out.append({"start": os_, "end": oe, "value": int(value) if value == int(value) else value,
-                    "approximate": bool(m.group("hedge")), "unit": unit, "category": category})
+        add(s, e, value, category, bool(m.group("hedge")), unit)
     for m in re.finditer(r"\S+", norm.text):
         w = m.group()
         w = w[1:] if w[:1] in "وب" and w[1:] in DUALS else w
@@ -237,9 +243,7 @@ def find_quantities(text: str) -> list[dict]:
                     break
             if category in ("people", "troops"):
                 category = category_after(norm.text, m.end()) or category
-            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
-            os_, oe = norm.to_original(*m.span())
-            out.append({"start": os_, "end": oe, "value": 2, "approximate": False, "unit": "person", "category": category})
+            add(m.start(), m.end(), 2, category)
     for m in _ONE.finditer(norm.text):
         noun = m.group("noun")
         if any(taken[m.start():m.end()]) or not (noun in SINGULAR_PEOPLE or noun in _nationals()):
@@ -272,11 +276,7 @@ def find_quantities(text: str) -> list[dict]:
             toll = _TOLL.search(norm.text[max(0, m.start() - 160):m.start()])
             if toll:  # ارتفع عدد القتلى في صفوف قوات الأمن ... إلى 18 شخصا
                 category = TOLLS[toll.group("noun")]
-        taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
-        s, e = norm.to_original(*m.span())
-        out.append({"start": s, "end": e, "value": int(value) if value == int(value) else value,
-                    "approximate": bool(m.group("hedge")) or m.group("num").strip() in VAGUE,
-                    "unit": unit, "category": category})
+        add(m.start(), m.end(), value, category, bool(m.group("hedge")) or m.group("num").strip() in VAGUE, unit)
     for m in _NATIONALS_COUNTED.finditer(norm.text):  # قتل الجيش 43 فلسطينيا، اعتقال 5 سوريين
         noun = m.group("noun")
         stem = re.sub(r"(?:ا|ين|ون|ان)$", "", noun)
@@ -289,23 +289,16 @@ def find_quantities(text: str) -> list[dict]:
         if category is None:
             before = norm.text[max(0, m.start() - 40):m.start()].split()
             category = next((CONTEXT[w] for w in reversed(before[-4:]) if w in CONTEXT), "people")
-        taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
-        s, e = norm.to_original(*m.span())
-        out.append({"start": s, "end": e, "value": int(value) if value == int(value) else value,
-                    "approximate": bool(m.group("hedge")), "unit": "person", "category": category})
+        add(m.start(), m.end(), value, category, bool(m.group("hedge")))
     for m in _PARTITIVE.finditer(norm.text):  # وثلاثة من العاملين: counted only if joined below
         if any(taken[m.start():m.end()]):
             continue
         value = number_value(m.group("num"))
         if value is not None:
-            s, e = norm.to_original(*m.span())
-            out.append({"start": s, "end": e, "value": int(value) if value == int(value) else value,
-                        "approximate": False, "unit": "person", "category": None, "partitive": True})
+            add(m.start(), m.end(), value, None, partitive=True)
     for m in _JOINED_ONE.finditer(norm.text):  # جنديين تركيين وحارسا مسلحا قتلوا: and one guard
         if m.group("noun") in SINGULAR_PEOPLE and not any(taken[m.start():m.end()]):
-            s, e = norm.to_original(*m.span())
-            out.append({"start": s, "end": e, "value": 1, "approximate": False, "unit": "person", "category": None,
-                        "partitive": True})
+            add(m.start(), m.end(), 1, None, partitive=True)
     for rx, cat in ((_LONE, None), (_MET_DEATH, "dead")):
         for m in rx.finditer(norm.text):
             if any(taken[m.start():m.end()]):
