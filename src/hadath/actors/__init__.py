@@ -106,7 +106,7 @@ class ActorBuilder:
             actor = self._compose(doc, g, date)
             if actor is not None:
                 actors.append(actor)
-        actors += self._people_of(doc, actors)
+        self._people_of(doc, actors)
         actors += self._anaphora(doc, actors)
         actors += self._surnames(doc, actors)
         actors.sort(key=lambda a: a["_start"])
@@ -126,10 +126,10 @@ class ActorBuilder:
         return doc
 
     @staticmethod
-    def _people_of(doc: Doc, actors: list[dict]) -> list[dict]:
+    def _people_of(doc: Doc, actors: list[dict]) -> None:
         """اعتقلت السلطات شخصا تونسيا، قتل جنديا تركيا: one person of a country, named by an indefinite
-        noun of people and the country's adjective that agrees with it; the adjective alone was weak."""
-        out = []
+        noun of people and the country's adjective that agrees with it; the adjective alone was weak, and
+        its actor grows over the noun (in place)."""
         for a in actors:
             s = a["_start"]
             if a["kind"] != "nationality" or a["_end"] - s != 1 or s == 0 or not a.get("weak"):
@@ -139,7 +139,6 @@ class ActorBuilder:
             noun = doc[s - 1].norm_[:-1]
             a.update({"_start": s - 1, "weak": False, "kind": "role", "kinds": ["role", "nationality"],
                       "sector": PERSON_SECTORS.get(noun, "CVL"), "name": noun})
-        return out
 
     @staticmethod
     def _gap_ok(doc: Doc, end: int, start: int, prev: dict, cur: dict) -> bool:

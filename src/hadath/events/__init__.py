@@ -26,7 +26,7 @@ from hadath.events import filter as event_filter
 from hadath.events import role_model
 from hadath.lexicon import Trigger, context_words, read_tsv, triggers
 from hadath.lexicon.matcher import NormMatcher
-from hadath.quotes import COMPLEMENTIZERS, speech_forms
+from hadath.quotes import COMPLEMENTIZERS, is_speech_verb
 from hadath.text.component import is_sent_start, near, sent_index, sent_of
 from hadath.text.normalize import fold
 from hadath.time import WEEKDAYS
@@ -142,8 +142,8 @@ def speech_frame(doc: Doc, span: Span) -> tuple[int, int] | None:
         norm = doc[j].norm_
         if comp is None and norm in COMPLEMENTIZERS:
             comp = j
-        elif comp is not None and (norm in speech_forms() or (norm[:1] in ("و", "ف") and norm[1:] in speech_forms())):
-            return j, comp  # (وقال الحريري ... إن: the conjunction stays on the verb)
+        elif comp is not None and is_speech_verb(norm):
+            return j, comp
     return None
 
 
@@ -212,14 +212,17 @@ def split_phrases(doc: Doc) -> list[tuple[int, Trigger]]:
     return out
 
 
-def said_in_headline(doc: Doc, span: Span) -> bool:
-    """المفتي العام: عمل إجرامي ...: a headline that names someone, then a colon, quotes them."""
+def headline_speaker_colon(doc: Doc, span: Span) -> int | None:
+    """المفتي العام: عمل إجرامي ...: in a headline that names someone, then a colon, what follows is
+    theirs; the colon's token index, else None."""
     sent = sent_of(span)
     if sent.start != 0 or not is_title(doc):
-        return False
+        return None
     colon = next((t.i for t in doc[sent.start:span.start] if t.text in (":", "：")), None)
-    return colon is not None and any(m.start < colon for m in doc.spans.get("mentions", [])
-                                     if (m._.kb or {}).get("kind") in ("person", "role", "org"))
+    if colon is not None and any(m.start < colon for m in doc.spans.get("mentions", [])
+                                 if (m._.kb or {}).get("kind") in ("person", "role", "org")):
+        return colon
+    return None
 
 
 def is_participle(trig: Trigger) -> bool:
@@ -325,7 +328,7 @@ class EventCoder:
             if "vague" in trig.note and not (q is not None and q._.quote.get("object") and self._heads_quote(doc, q, span)) and not any(
                     t.norm_ in SPEECH_NEAR for t in doc[max(sent.start, span.start - 4):span.start]) and not (
                     "characterize" in trig.note and (speech_frame(doc, span) is not None or q is not None
-                                                     or said_in_headline(doc, span))):
+                                                     or headline_speaker_colon(doc, span) is not None)):
                 return None  # دعم، حوار، احترام alone are events only as what someone says
         etype = trig.type
         if trig.type == "ACCUSE" and trig.mode == "condemn":
@@ -488,9 +491,9 @@ class EventCoder:
     def roles(self, doc: Doc, span: Span, trig: Trigger, etype: str, actors: list[Span],
               last_actor: Span | None) -> tuple[list[Span], list[Span]]:
         actor, recipient = self._roles(doc, span, trig, etype, actors, last_actor)
-        if said_in_headline(doc, span) and trig.kind in ("noun", "phrase"):
+        colon = headline_speaker_colon(doc, span) if trig.kind in ("noun", "phrase") else None
+        if colon is not None:
             # وزير الخارجية السعودي: عمل إرهابي: the one named before the colon says it
-            colon = next(t.i for t in doc[sent_of(span).start:span.start] if t.text in (":", "："))
             speakers = [a for a in actors if a.end <= colon and self._usable(a)]
             if speakers:
                 actor = speakers[-1:]
@@ -504,7 +507,7 @@ class EventCoder:
             # حمل X مسؤولية / حملت بريطانيا روسيا المسؤولية: one party between the verb and مسؤولية is the
             # one blamed (the blamer stands before, or is the sentence's subject); two are blamer and blamed
             sent = sent_of(span)
-            end = next((t.i for t in doc[span.end:min(sent.end, span.end + 8)] if t.norm_ == "مسووليه"), None)
+            end = next((t.i for t in doc[span.end:min(sent.end, span.end + 8)] if t.norm_ == _BLAME[2]), None)
             if end is not None:
                 inside = [a for a in actors if span.end <= a.start and a.end <= end and self._usable(a)]
                 if len(inside) >= 2:

@@ -497,7 +497,7 @@ def country_anaphors(doc: Doc, found: list[Span], context: dict[str, int]) -> li
         k = i - 2
         while k >= 0 and (doc[k].norm_ in DIRECTIONS or doc[k].norm_ in CENTRE):
             k -= 1  # في جنوب شرق البلاد
-        if k < 0 or fold(doc[k].text).removeprefix("و") not in _ANAPHOR_BEFORE:
+        if k < 0 or doc[k].norm_.removeprefix("و") not in _ANAPHOR_BEFORE:
             continue
         allowed = ANAPHORS[doc[i].norm_]
         named = {c: n for c, n in context.items() if allowed is None or c in allowed}

@@ -36,6 +36,12 @@ def speech_forms() -> frozenset[str]:
     return frozenset(out)
 
 
+def is_speech_verb(norm: str) -> bool:
+    """قال، وقال، فأضاف: a speech verb, with the conjunction the tokenizer leaves on words the lexicons lack."""
+    forms = speech_forms()
+    return norm in forms or (norm[:1] in ("و", "ف") and norm[1:] in forms)
+
+
 def _actor_after(actors: "_Sorted", i: int, sent_end: int, limit: int = WINDOW) -> Span | None:
     """The first non-locative actor starting in (i, i + limit] within the sentence; ``actors`` sorted."""
     for k in range(bisect_right(actors.starts, i), len(actors)):
@@ -67,9 +73,6 @@ class _Sorted(list):
 
 
 class QuoteFinder:
-    def __init__(self):
-        self.forms = speech_forms()
-
     def __call__(self, doc: Doc) -> Doc:
         actors = _Sorted(doc.spans.get("actors", []))
         quotes = []
@@ -109,8 +112,8 @@ class QuoteFinder:
         n = tok.norm_
         if n in ACCORDING:
             return True
-        if n in self.forms or (n[:1] in ("و", "ف") and n[1:] in self.forms):
-            return True  # (وقال، فأضاف: the tokenizer leaves a conjunction on words the lexicons lack)
+        if is_speech_verb(n):
+            return True
         # بين / ذكر only as "بين أن", "ذكر أن"
         return n in ("بين", "ذكر") and tok.i + 1 < len(tok.doc) and tok.nbor(1).norm_ in COMPLEMENTIZERS
 
