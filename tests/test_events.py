@@ -339,3 +339,51 @@ def test_the_verbs_own_object_of_its_type_is_one_act_and_a_checkpoint_is_a_place
     assert types("حذرت روسيا الولايات المتحدة من عواقب وخيمة.", date="2018-09-06") == ["THREATEN"]
     assert types("قتل خمسة جنود في هجوم على نقطة تفتيش.", date="2018-09-06") == ["ASSAULT"]
     assert types("أجرت السلطات عمليات تفتيش واسعة في الحي.", date="2018-09-06") == ["COERCE"]
+
+
+def test_a_capital_right_after_a_verb_is_its_government():
+    def parties(text, etype):
+        got = [e for e in extract(text, date="2018-04-29")["events"] if e["event"] == etype]
+        return [([a["country"] for a in e["actor"]], [a["country"] for a in e["recipient"]]) for e in got]
+
+    # حذرت موسكو واشنطن: the subject after the verb, and the object after the subject
+    assert parties("حذرت موسكو واشنطن اليوم الأحد، من أي تدخل عسكري في سوريا.", "THREATEN") == [(["RUS"], ["USA"])]
+    assert parties("واتهمت طهران واشنطن بدعم الإرهاب.", "ACCUSE") == [(["IRN"], ["USA"])]
+    # after a preposition or a noun a capital is still a place, not an actor
+    got = extract("وصل الرئيس الفرنسي إلى موسكو في زيارة رسمية.", date="2018-04-29")["events"]
+    assert [e["location"]["name"] for e in got if e["event"] == "CONSULT"] == ["Moscow"]
+    assert all(a["text"] != "موسكو" for e in got for a in e["actor"])
+
+
+def test_people_counted_before_a_killing_verb_were_killed():
+    def parties(text, etype):
+        got = [e for e in extract(text, date="2018-04-29")["events"] if e["event"] == etype]
+        return [([a["text"] for a in e["actor"]], [(a["text"], a["country"]) for a in e["recipient"]]) for e in got]
+
+    # the reporters of the killing did not kill: قَتلوا and قُتلوا are spelt alike, and counted people
+    # before the verb are its passive's subject
+    assert parties("وقال ناشطون إن أكثر من 20 مدنيا قتلوا بغارات جوية على مدينة حلب.", "ASSAULT") == [
+        ([], [("أكثر من 20 مدنيا", "SYR")])]
+    # an armed force that reports the arrests made them
+    assert parties("وقالت الشرطة المصرية إن 50 شخصا اعتقلوا في القاهرة.", "COERCE") == [
+        (["الشرطة المصرية"], [("50 شخصا", "EGY")])]
+    # people counted before a verb of attack did attack
+    assert parties("وقال الجيش إن 20 مسلحا هاجموا نقطة عسكرية في سيناء.", "ASSAULT")[0][0] != []
+
+
+def test_a_second_named_person_of_the_same_country_is_a_party_not_an_apposition():
+    ev = extract("دعا رئيس الوزراء الجزائري أحمد أويحيى الرئيس عبد العزيز بوتفليقة إلى الترشح لولاية جديدة.",
+                 date="2018-06-05")["events"]
+    req = [e for e in ev if e["event"] == "REQUEST"]
+    assert [a["name"] for a in req[0]["actor"]] == ["Ahmed Ouyahia"]
+    assert [r["name"] for r in req[0]["recipient"]] == ["Abdelaziz Bouteflika"]
+
+
+def test_listing_on_a_terror_list_with_the_subject_and_object_between():
+    ev = extract("أدرجت وزارة الخارجية الأميركية ما يعرف بمنظمة سرايا الأشتر على قائمة الإرهاب.",
+                 date="2018-07-11")["events"]
+    got = [(e["trigger"]["text"], [a["country"] for a in e["actor"]], [r["text"] for r in e["recipient"]])
+           for e in ev if e["event"] == "SANCTION"]
+    assert got == [("أدرجت", ["USA"], ["سرايا الأشتر"])]
+    # a list of priorities is no sanction
+    assert types("أدرجت الحكومة المشروع على قائمة أولوياتها.") == []

@@ -20,8 +20,11 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from hadath.lexicon import countries
+from functools import lru_cache
+
+from hadath.lexicon import countries, triggers
 from hadath.quantities import SINGULAR_PEOPLE
+from hadath.quotes import speech_forms
 from hadath.text.component import is_sent_start
 from hadath.text.normalize import fold
 
@@ -50,6 +53,17 @@ def _capitals() -> dict[str, str]:
         for cap in c.capitals:
             out[fold(cap)] = c.iso3
     return out
+
+
+@lru_cache(maxsize=1)
+def verb_forms() -> frozenset[str]:
+    """Folded verb forms of the trigger and speech lexicons (حذرت، يدين، قالت): a capital after one is its subject."""
+    return frozenset({t.form for t in triggers() if t.kind in ("past", "pres")} | speech_forms())
+
+
+def is_verb(norm: str) -> bool:
+    forms = verb_forms()
+    return norm in forms or (norm[:1] in ("و", "ف") and norm[1:] in forms)
 
 
 # the sector of a person named only by what he is: جنديا تركيا is the military's, صحفيا مصريا the media's
@@ -103,7 +117,7 @@ class ActorBuilder:
         groups = self._group(doc, items)
         actors = []
         for g in groups:
-            actor = self._compose(doc, g, date)
+            actor = self._compose(doc, g, date, actors[-1] if actors else None)
             if actor is not None:
                 actors.append(actor)
         self._people_of(doc, actors)
@@ -195,7 +209,8 @@ class ActorBuilder:
             groups.append([item])
         return groups
 
-    def _compose(self, doc: Doc, group: list[tuple[int, int, dict]], date: dt.date | None) -> dict | None:
+    def _compose(self, doc: Doc, group: list[tuple[int, int, dict]], date: dt.date | None,
+                 last: dict | None = None) -> dict | None:
         start, end = group[0][0], group[-1][1]
         head = group[0][2]
         name, country, sector = head.get("name"), head.get("country"), head.get("sector")
@@ -225,8 +240,12 @@ class ActorBuilder:
         prev = doc[start - 1] if start > 0 else None
         relative_subject = prev is not None and start >= 2 and prev.norm_.endswith(("ه", "ها", "هم")) \
             and doc[start - 2].norm_ in RELATIVE_WORDS  # العملية التي تشنها أنقرة: the capital does it
+        # حذرت موسكو واشنطن: the subject right after a verb, and the object right after that subject
+        after_verb = prev is not None and (is_verb(prev.norm_) or (
+            last is not None and last["_end"] == start and last["kind"] in ("capital", "country")
+            and not last["locative"] and start >= 2 and is_verb(doc[last["_start"] - 1].norm_)))
         if head["kind"] == "capital" and len(group) == 1 and not (
-                prev is None or prev.is_punct or prev.is_space or relative_subject
+                prev is None or prev.is_punct or prev.is_space or relative_subject or after_verb
                 or prev.norm_ in METONYMY_BEFORE or is_sent_start(doc, start)):
             return None  # a capital after a noun or a preposition is a place, not its government
         locative = bool(prev is not None and (prev.norm_ in LOCATIVE or prev.norm_ == "ب")) and head["kind"] in (

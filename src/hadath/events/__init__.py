@@ -180,12 +180,19 @@ def destination(doc: Doc, span: Span, room: tuple[int, int]) -> Span | None:
 # blame X; not تحمّل "bear", unvocalised تحمل, nor تحمل بعض/كامل المسؤولية), أطلقت السلطات سراح X (to
 # release X). form -> (kind, type, mode, the phrase's second word)
 _BLAME, _RELEASE = ("ACCUSE", "blame", fold("مسؤولية")), ("RETREAT", "release", fold("سراح"))
+_LIST = ("SANCTION", "blacklist", fold("قائمة"))  # أدرج X على قائمة الإرهاب / العقوبات
+# what the list must be of (not قائمة أولوياتها)
+_BLACKLISTS = tuple(fold(w) for w in ("إرهاب", "الإرهاب", "العقوبات", "عقوبات", "السوداء", "المنظمات", "منظمات",
+                                      "الكيانات", "كيانات", "الجماعات", "جماعات", "الإرهابيين", "إرهابيين",
+                                      "الممنوعين", "المطلوبين"))
 SPLIT_VERBS = {**{fold(w): ("past", *_BLAME) for w in ("حمل", "حملت", "حملوا", "حملا")},
                **{fold(w): ("pres", *_BLAME) for w in ("يحمل", "يحملون", "نحمل", "أحمل", "سيحمل")},
                **{fold(w): ("noun", *_BLAME) for w in ("محملا", "محملة", "محملين", "تحميل")},
                **{fold(w): ("past", *_BLAME) for w in ("وحمل", "وحملت")},
                **{fold(w): ("past", *_RELEASE) for w in ("أطلق", "أطلقت", "أطلقوا", "وأطلق", "وأطلقت")},
-               **{fold(w): ("pres", *_RELEASE) for w in ("يطلق", "تطلق", "ستطلق", "سيطلق")}}
+               **{fold(w): ("pres", *_RELEASE) for w in ("يطلق", "تطلق", "ستطلق", "سيطلق")},
+               **{fold(w): ("past", *_LIST) for w in ("أدرج", "أدرجت", "أدرجوا", "وأدرج", "وأدرجت")},
+               **{fold(w): ("pres", *_LIST) for w in ("يدرج", "تدرج", "ستدرج", "سيدرج")}}
 _NOT_BLAMED = {fold(w) for w in ("بعض", "كامل", "جزء", "فيه", "وحده", "نفسه", "عبء")}
 
 
@@ -200,10 +207,13 @@ def split_phrases(doc: Doc) -> list[tuple[int, Trigger]]:
         kind, etype, mode, second = entry
         form = tok.norm_.removeprefix("و") if tok.norm_[:1] == "و" and tok.norm_[1:] in SPLIT_VERBS else tok.norm_
         gap = []
-        for t in doc[tok.i + 1:min(len(doc), tok.i + 8)]:
+        reach = 16 if mode == "blacklist" else 8  # أدرجت وزارة الخارجية الأميركية منظمة سرايا الأشتر على قائمة
+        for t in doc[tok.i + 1:min(len(doc), tok.i + reach)]:
             if t.norm_ == second:
+                if mode == "blacklist" and not any(u.norm_ in _BLACKLISTS for u in doc[t.i + 1:min(len(doc), t.i + 3)]):
+                    break
                 words = [w for w in gap if w.norm_ != "ال"]
-                if 1 <= len(words) <= 4 and not (mode == "blame" and any(w.norm_ in _NOT_BLAMED for w in words)):
+                if 1 <= len(words) <= reach - 4 and not (mode == "blame" and any(w.norm_ in _NOT_BLAMED for w in words)):
                     out.append((tok.i, Trigger(etype, mode, kind, form)))
                 break
             if t.text in CLAUSE_MARKS or t.is_punct:
@@ -606,6 +616,11 @@ class EventCoder:
                                       and len(doc[span.start].norm_) >= 4)) \
                 and before and span.start - before[-1].end <= 2 and not clause_gap(before[-1].end, span.start):
             actor = [before[-1]]  # مجلس الأمن يدين، أمريكا تفرض عقوبات: a present verb after its subject (SVO)
+        elif is_verbal(trig, doc[span.start]) and self._patients_before(doc, span, etype, trig) is not None:
+            # 20 مدنيا قتلوا بغارات: the people counted before were killed; a marked agent did it, or the
+            # armed force that reports it (قالت الشرطة إن 50 شخصا اعتقلوا), not a reporter
+            if speaker is not None and speaker._.actor.get("sector") in ARMED:
+                actor = [speaker]
         elif is_verbal(trig, doc[span.start]):
             subj = next((a for a in after if a.start - span.end <= SUBJECT_WINDOW and not marked(a)
                          and not clause_gap(span.end, a.start)), None)
@@ -684,10 +699,16 @@ class EventCoder:
         if quote is not None and quote._.quote.get("object"):
             pick = next((a for a in before if a.start >= quote.start and a not in actor
                          and doc[a.start - 1].norm_ == "ل"), None)
+        def twin(p: Span, a: Span) -> bool:
+            # same country and sector, and not two different people named (أويحيى الرئيس بوتفليقة)
+            return p._.actor.get("country") == a._.actor.get("country") \
+                and p._.actor.get("sector") == a._.actor.get("sector") \
+                and not ("person" in (p._.actor.get("kinds") or ()) and "person" in (a._.actor.get("kinds") or ())
+                         and p._.actor.get("name") != a._.actor.get("name"))
+
         def apposition(p: Span) -> bool:  # الرئيس الإيراني، حسن روحاني: the actor named again, not a party
             return any(0 <= p.start - a.end <= 2 and not any(t.text in BREAK for t in doc[a.end:p.start])
-                       and p._.actor.get("country") == a._.actor.get("country")
-                       and p._.actor.get("sector") == a._.actor.get("sector") for a in actor)
+                       and twin(p, a) for a in actor)
 
         window = [a for a in window if not apposition(a)]
         pick = pick or next((a for a in window if marked(a)), None) or next(iter(window), None)
@@ -701,8 +722,7 @@ class EventCoder:
             # ستقدم المساعدة لها: the pronoun points at the last other actor named before
             pick = next((a for a in reversed(before) if a not in actor
                          and (a._.actor.get("country"), a._.actor.get("sector"), a.text) not in keys), None)
-        if pick is not None and any(0 <= pick.start - a.end <= 1 and pick._.actor.get("country") == a._.actor.get("country")
-                                    and pick._.actor.get("sector") == a._.actor.get("sector") for a in actor):
+        if pick is not None and any(0 <= pick.start - a.end <= 1 and twin(pick, a) for a in actor):
             pick = None  # الجنرال كيس فلبس المسؤول العسكري: an apposition of the actor, not a second party
         if pick is not None and (pick._.actor.get("country"), pick._.actor.get("sector"), pick.text) not in keys:
             recipient = [pick]
@@ -873,6 +893,21 @@ class EventCoder:
                 return peg[0]._.time["value"], "day", "context", None
         date = doc._.doc_date
         return (date.isoformat() if date else None), "document", "document", None
+
+    @staticmethod
+    def _patients_before(doc: Doc, span: Span, etype: str, trig: Trigger) -> Span | None:
+        """أكثر من 20 مدنيا قتلوا، 50 شخصا اعتقلوا: people counted right before a verb of killing or
+        arresting are its subject only as a passive's (the spelling does not tell قَتلوا from قُتلوا)."""
+        if etype not in FORCE_TYPES or trig.mode not in PATIENT_MODES or trig.kind not in ("past", "pres"):
+            return None
+        wanted = {"COERCE": ("arrested", None, "people"), "ASSAULT": ("dead", "injured", None, "people")}[etype]
+        sent = sent_of(span)
+        for q in near(doc, "quantities", sent_index(doc, span.start)):
+            if sent.start <= q.start and 0 <= span.start - q.end <= 1 and q._.quantity.get("unit") == "person" \
+                    and q._.quantity["category"] in wanted \
+                    and not any(t.text in CLAUSE_MARKS or t.is_punct for t in doc[q.end:span.start]):
+                return q
+        return None
 
     @staticmethod
     def _counted_patients(doc: Doc, span: Span, etype: str, actor: list[Span] = ()) -> Span | None:
@@ -1047,7 +1082,8 @@ class EventCoder:
                 if learned_roles is not None:
                     # the learned chooser re-ranks the mentions around the trigger, the rules' choice among its features
                     actor, recipient = role_model.choose(doc, role_cands, role_feats, actor, recipient, learned_roles)
-            if not actor and not recipient:
+            passive_patients = self._patients_before(doc, span, etype, trig) if not recipient else None
+            if not actor and not recipient and passive_patients is None:
                 continue
             if etype not in UNCONDITIONAL and not any(a._.actor.get("sector") in POLITICAL for a in actor + recipient):
                 continue  # a company honouring students, a team negotiating: no political actor, no event
@@ -1066,7 +1102,7 @@ class EventCoder:
                 # اعتقلت الشرطة 590 شخصا، أوقع قتيلا وخمسة جرحى: people counted but not named are the
                 # ones it was done to, of the country where it happened
                 country = (location or {}).get("country") or main_country
-                q = self._counted_patients(doc, span, etype, actor)
+                q = passive_patients or self._counted_patients(doc, span, etype, actor)
                 if q is not None:
                     # قتل 43 فلسطينيا: the people's own adjective says whose they are, and they did not act
                     inside = [a for a in local if q.start <= a.start and a.end <= q.end]
