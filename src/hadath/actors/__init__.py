@@ -16,11 +16,10 @@ plus ``locative`` (a place-like use, "في العراق").
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-
-from functools import lru_cache
 
 from hadath.lexicon import countries, triggers
 from hadath.quantities import SINGULAR_PEOPLE
