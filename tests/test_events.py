@@ -387,3 +387,15 @@ def test_listing_on_a_terror_list_with_the_subject_and_object_between():
     assert got == [("أدرجت", ["USA"], ["سرايا الأشتر"])]
     # a list of priorities is no sanction
     assert types("أدرجت الحكومة المشروع على قائمة أولوياتها.") == []
+
+
+def test_the_reporter_of_force_is_not_its_user_and_the_weapons_adjective_is():
+    def parties(text):
+        got = [e for e in extract(text, date="2018-04-27")["events"] if e["event"] == "ASSAULT"]
+        return [([a["country"] for a in e["actor"]], [(r["text"], r["country"]) for r in e["recipient"]]) for e in got]
+
+    got = parties("وقال الناطق باسم وزارة الصحة الفلسطينية في قطاع غزة إن طفلة رضيعة ووالدتها قتلتا في غارة "
+                  "إسرائيلية جوية فجر الخميس.")
+    assert got and got[0][0] == ["ISR"]
+    # the adjective on the shelling is not the civilians' nationality
+    assert parties("قتل ثلاثة مدنيين بقصف روسي على إدلب.") == [(["RUS"], [("مدنيين", "SYR")])]

@@ -327,6 +327,10 @@ class ActorBuilder:
                 between = doc[a["_end"]:b["_start"]]
                 if b["_start"] - a["_end"] > 8 or any(t.text in BREAK or t.norm_ in CONJ for t in between):
                     break
+                if b["kind"] == "nationality" and b.get("weak") and len(between) and (
+                        between[-1].norm_[:1] == "ب" and len(between[-1].norm_) > 3
+                        or len(between) >= 2 and between[-2].norm_ in PREPOSITIONS):
+                    break  # مدنيين بقصف روسي، في غارة إسرائيلية: the adjective is the weapon's
                 if b["kind"] in ("role", "nationality", "org") and b["country"]:
                     a["country"] = b["country"]
                     break

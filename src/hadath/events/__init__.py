@@ -39,7 +39,8 @@ PATIENT_GENITIVE = {"COERCE", "SANCTION", "AID"}
 RECIPIENT_MARKERS = {fold(w) for w in ("مع", "ل", "الى", "إلى", "على", "ضد", "بحق", "تجاه", "نحو", "عن")}
 AGENT_MARKERS = {fold(w) for w in ("قبل",)}  # من قبل
 # nouns whose genitive is the one who used force: برصاص الجيش، بنيران القوات، على يد المسلحين، في غارة للتحالف
-AGENT_NOUNS = {fold(w) for w in ("برصاص", "رصاص", "بنيران", "نيران", "يد", "يدي", "بيد", "قصف", "غارة", "غارات")}
+AGENT_NOUNS = {fold(w) for w in ("برصاص", "رصاص", "بنيران", "نيران", "يد", "يدي", "بيد", "قصف", "غارة", "غارات",
+                                  "بقصف", "بغارة", "بغارات")}
 FORCE_TYPES = {"ASSAULT", "COERCE"}
 # bodies whose missing country is by design (ISIS, the UN, a coalition, an agency)
 STATELESS = {"armed_group", "igo", "coalition", "media", "ngo"}
@@ -597,7 +598,10 @@ class EventCoder:
                 break
         quote = self._quote(doc, span)
         speaker = self._speaker(doc, span, actors) if quote is not None else None
-        marked_agent = self._marked_agent(doc, span, after)
+        # في غارة إسرائيلية، بقصف روسي: the adjective on the weapon names who used it
+        armed_adjective = [a for a in actors if a._.actor.get("weak") and a._.actor.get("kind") == "nationality"
+                           and span.end <= a.start < sent.end]
+        marked_agent = self._marked_agent(doc, span, sorted(after + armed_adjective, key=lambda a: a.start))
         between = self._between(doc, span, actors)
         overlapping = [a for a in actors if a.start < span.end and a.end > span.start and self._usable(a)]
         if len(adj) >= 2 or (adj and etype in MUTUAL and trig.kind in ("noun", "phrase")):
@@ -624,9 +628,15 @@ class EventCoder:
         elif is_verbal(trig, doc[span.start]):
             subj = next((a for a in after if a.start - span.end <= SUBJECT_WINDOW and not marked(a)
                          and not clause_gap(span.end, a.start)), None)
-            if subj is None and before and not clause_gap(before[-1].end, span.start) and span.start - before[-1].end <= 8:
-                subj = before[-1]
-            if subj is None:
+            # قال الناطق باسم وزارة الصحة إن طفلة ووالدتها قتلتا في غارة: one who reports force he has no
+            # arms to use did not use it
+            reporter = speaker if speaker is not None and etype in FORCE_TYPES \
+                and speaker._.actor.get("sector") not in ARMED else None
+            cands_before = [a for a in before if a is not reporter]
+            if subj is None and cands_before and not clause_gap(cands_before[-1].end, span.start) \
+                    and span.start - cands_before[-1].end <= 8:
+                subj = cands_before[-1]
+            if subj is None and reporter is None:
                 subj = self._speaker(doc, span, actors) or (before[-1] if before else None) or last_actor
             actor = [subj] if subj is not None else []
         else:
