@@ -148,6 +148,36 @@ def test_newsroom_dateline_is_flagged(nlp):
     assert doc._.dateline["name"] == "Baghdad" and not doc._.dateline["newsroom"]
 
 
+def test_a_headlines_speaker_before_a_colon_is_no_dateline(nlp):
+    doc = annotate("إيران: ردنا لن يسر أمريكا إذا تخلت عن الاتفاق\nحذر وزير الخارجية الإيراني الولايات المتحدة.",
+                   date="2018-04-20")
+    assert doc._.dateline is None
+    # a body's dateline still counts, and a one-line text's place with a colon too
+    doc = annotate("إيران تحذر أمريكا\nبغداد - أكد وزير الخارجية العراقي دعم بلاده", date="2021-01-01")
+    assert doc._.dateline["name"] == "Baghdad"
+    assert annotate("دمشق: قصفت الطائرات مواقع في ريف حلب", date="2021-01-01")._.dateline["name"] == "Damascus"
+
+
+def test_spoken_events_are_placed_where_the_speaker_goes_on_speaking(nlp):
+    def places(text, date="2018-06-13"):
+        return [(e["event"], (e["location"] or {}).get("name")) for e in extract(text, date=date)["events"]]
+
+    # the next sentence gives the occasion and place of the same speaker's words
+    got = places("حذر وزير الخارجية الإيراني محمد جواد ظريف الولايات المتحدة من رد غير سار.\n"
+                 "وقال ظريف خلال حديث للصحفيين في دوشانبي بطاجيكستان: إن إيران لديها خيارات.", date="2018-04-20")
+    assert ("THREATEN", "Dushanbe") in got
+    # but not a place named in what the next sentence says
+    got = places("حذر وزير الخارجية الإيراني محمد جواد ظريف الولايات المتحدة من رد غير سار.\n"
+                 "وقال ظريف إن الأزمة في دوشانبي تتفاقم.", date="2018-04-20")
+    assert ("THREATEN", "Dushanbe") not in got
+    # a headline's place is the one its lead introduces as a place, not a country only named there
+    got = places("الصدر والعامري يعلنان تحالفا لتشكيل الحكومة العراقية ويرفضان المحاصصة\n"
+                 "أعلن مقتدى الصدر زعيم كتلة سائرون، وزعيم كتلة الفتح هادي العامري، التابعة للحشد الشعبي المدعوم "
+                 "من إيران، تكوين تحالف سياسي.\nوقال الصدر في مؤتمر صحفي مشترك مع العامري، في مدينة النجف جنوب "
+                 "بغداد يوم الثلاثاء، \"كان اجتماعا إيجابيا\".")
+    assert ("REJECT", "Najaf") in got
+
+
 def actors_of(text, date="2021-09-21"):
     doc = annotate(text, date=date)
     return [(a.text, a._.actor["country"], a._.actor["sector"]) for a in doc.spans["actors"]]

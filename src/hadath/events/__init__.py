@@ -59,6 +59,13 @@ PLACE_MARKERS = {fold(w) for w in ("في", "ب", "داخل", "قرب", "بالق
                                    "منطقة", "مطار", "ميناء", "قاعدة", "مخيم", "معبر", "ولاية", "مديرية", "ناحية",
                                    "قضاء", "بلدية", "عند", "حول", "محيط", "أطراف", "ضواحي", "مشارف", "تخوم")}
 CAPITAL_NOUNS = {fold(w) for w in ("العاصمة", "عاصمة")}
+# the occasion of something said: قال ظريف خلال حديث للصحفيين في دوشانبي، في مؤتمر صحفي مشترك مع العامري في النجف
+SETTING_WORDS = {fold(w) for w in ("في", "ب", "خلال", "أثناء", "اثناء", "لدى", "مع", "أمام", "ال", "و", "من", "مؤتمر",
+                                   "المؤتمر", "صحفي", "صحافي", "الصحفي", "الصحافي", "مشترك", "المشترك", "حديث", "حديثه",
+                                   "صحفيين", "صحافيين", "الصحفيين", "كلمة", "كلمته", "كلمتها", "ألقاها", "خطاب",
+                                   "خطابه", "مقابلة", "مقابلته", "لقاء", "لقائه", "اجتماع", "اجتماعه", "تصريحات",
+                                   "تصريح", "تصريحه", "بيان", "زيارة", "زيارته", "جلسة", "حفل", "ندوة", "قمة",
+                                   "مراسم", "تجمع", "مهرجان", "افتتاح", "أدلى", "بها", "له", "لها", "على", "هامش")}
 # acts done rather than said: the one a relative clause after the act names does it (for an accusation,
 # النشاط الخبيث الذي تمارسه إيران, it is the accused)
 DEED_TYPES = {"ASSAULT", "COERCE", "AID", "MOBILIZE", "SANCTION", "RETREAT", "COOPERATE", "CONCEDE"}
@@ -841,12 +848,17 @@ class EventCoder:
             return out(best, "sentence" if any(t.text in CLAUSE_MARKS for t in doc[a:b]) else "clause")
         if title:
             # a headline without a place: its lead's, the place the lead introduces first
-            for j in (1, 2):
-                # (for what is said, not the places the lead's speech is about)
-                lead = [p for p in usable(j) if not (spoken and speech_frame(doc, p))]
-                if lead:
-                    return out(min(fine(lead) or lead, key=lambda p: (not placed(p), p.start)), "lead")
+            # (for what is said, not the places the lead's speech is about); a place the lead introduces
+            # as one, in either of its first two sentences, before one it only names (المدعوم من إيران)
+            lead = [p for j in (1, 2) for p in usable(j) if not (spoken and speech_frame(doc, p))]
+            if lead:
+                pool = [p for p in lead if placed(p)] or lead
+                return out(min(fine(pool) or pool, key=lambda p: p.start), "lead")
         else:
+            if spoken:
+                there = EventCoder._next_speech_setting(doc, k, usable(k + 1), placed, speaker_country)
+                if there is not None:  # حذر ظريف ... / وقال ظريف خلال حديث للصحفيين في دوشانبي: where he said it
+                    return out(there, "context")
             # the scene the story has just set: لقي متظاهرون مصرعهم ... after في مدينة خور مشهر
             for j in (k - 1, k - 2):
                 scene = [p for p in usable(j) if placed(p) and not (spoken and speech_frame(doc, p))] \
@@ -870,6 +882,34 @@ class EventCoder:
                 return dict(doc.user_data[key], source=source)
             return {"text": None, "name": None, "country": main_country, "admin1": None, "lat": None, "lon": None,
                     "geonameid": None, "precision": "country", "source": source}
+        return None
+
+    @staticmethod
+    def _next_speech_setting(doc: Doc, k: int, places: list[Span], placed, speaker_country: str | None) -> Span | None:
+        """The place the next sentence gives to the same speaker's words, when it goes on with them:
+        وقال ظريف خلال حديث للصحفيين في دوشانبي: ... (a speech verb first, the place before what is said)."""
+        if not places:
+            return None
+        sent = sent_of(places[0])
+        first = next((t for t in sent if t.norm_ != "و"), None)
+        if first is None or not is_speech_verb(first.norm_):
+            return None
+        said = next((t.i for t in doc[first.i + 1:sent.end] if t.norm_ in COMPLEMENTIZERS
+                     or t.text in (":", "\"", "«", "“")), None)
+        if said is None:
+            return None  # (وأعلن ... أمام قاض في واشنطن: without إن or a quote, what he said may hold the place)
+        k1 = sent_index(doc, sent.start)
+        covered = {i for group in ("actors", "times") for a in near(doc, group, k1) for i in range(a.start, a.end)}
+        for p in places:
+            if not (first.i < p.start < said and placed(p)):
+                continue
+            other = [t for t in doc[first.i + 1:p.start] if t.i not in covered and not t.is_punct
+                     and t.norm_ not in SETTING_WORDS and t.norm_ not in PLACE_MARKERS and t.norm_ != "ل"]
+            if len(other) > 1:
+                return None  # only the speaker, the time and the occasion (and one word of it) before the place
+            others = [a for a in near(doc, "actors", k + 1) if first.i < a.start < p.start and not a._.actor.get("locative")
+                      and a._.actor.get("country") not in (None, speaker_country)]
+            return None if others else p
         return None
 
     @staticmethod

@@ -700,6 +700,8 @@ def find_dateline(doc: Doc, places: list[Span]) -> dict | None:
         dated_line = len(rest) < 90 and _DATED_LINE.match(rest) is not None
         if not _DATELINE_SEP.match(after) and not _NEWSROOM_AFTER.match(after) and not agency_first and not dated_line:
             continue
+        if line_start == 0 and "\n" in text and re.match(r"^\s*[:،,]", after) and not agency_first and not dated_line:
+            continue  # إيران: ردنا لن يسر أمريكا: a headline's speaker, not where the story was filed
         if len(before.split()) > 4:
             continue
         room = _NEWSROOM_AFTER.match(after)
