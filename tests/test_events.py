@@ -399,3 +399,18 @@ def test_the_reporter_of_force_is_not_its_user_and_the_weapons_adjective_is():
     assert got and got[0][0] == ["ISR"]
     # the adjective on the shelling is not the civilians' nationality
     assert parties("قتل ثلاثة مدنيين بقصف روسي على إدلب.") == [(["RUS"], [("مدنيين", "SYR")])]
+
+
+def test_a_headlines_month_is_refined_by_the_day_its_body_gives():
+    ev = extract("وزير المالية الإسرائيلي يؤكد لقاء نتانياهو سرا بالسيسي في القاهرة في مايو/ أيار الماضي\n"
+                 "أكد وزير المالية الإسرائيلي موشيه كحلون الثلاثاء أن رئيس الوزراء بنيامين نتانياهو زار القاهرة "
+                 "واجتمع بالرئيس المصري سرا في 22 مايو/أيار الماضي.", date="2018-08-15")["events"]
+    meet = [e for e in ev if e["event"] == "CONSULT"]
+    assert meet and (meet[0]["date"], meet[0]["date_precision"]) == ("2018-05-22", "day")
+
+
+def test_joined_casualties_are_summed_in_the_events_size():
+    ev = extract("أعلنت وزارة الداخلية المصرية أمس الأحد عن مقتل ضابط شرطة مصري ومجند، وإصابة ثلاثة آخرين في "
+                 "انفجار عبوة ناسفة بمدرعة في العريش.", date="2015-08-10")["events"]
+    sizes = [e["size"] for e in ev if e["event"] == "ASSAULT"]
+    assert sizes and sizes[0]["dead"] == 2 and sizes[0]["injured"] == 3

@@ -23,6 +23,15 @@ def test_month_systems_and_pairs():
     assert times("في جويلية 2016", "2021-09-21") == [("2016-07", "month")]
 
 
+def test_days_of_the_month_written_as_ordinals():
+    assert times("قالت المنظمة في الرابع عشر من مايو/أيار 2018، إن", "2018-05-15") == [("2018-05-14", "day")]
+    assert times("وقع الهجوم في الأول من أبريل", "2018-05-15") == [("2018-04-01", "day")]
+    assert times("في الحادي والعشرين من كانون الأول", "2019-01-10") == [("2018-12-21", "day")]
+    assert times("في العاشر من الشهر الجاري", "2018-05-15") == [("2018-05-10", "day")]
+    assert times("في الحادي والثلاثين من مارس", "2018-05-15") == [("2018-03-31", "day")]
+    assert times("هذا هو الأول من نوعه", "2018-05-15") == []
+
+
 def test_relative_month_year_boundary():
     assert times("الموقعة في نيسان ابريل الماضي", "2021-09-21") == [("2021-04", "month")]
     assert times("في كانون الاول الماضي", "2022-01-10") == [("2021-12", "month")]
@@ -129,6 +138,9 @@ def test_counted_subjects_tolls_and_joined_people():
     assert cats("قتل الجيش الإسرائيلي 43 فلسطينيا.") == [(43, "dead")]
     assert cats("اعتقلت الشرطة خمسة سوريين") == [(5, "arrested")]
     assert cats("في عام 2018 سوريا") == []
+    # one more person named after the dead and joined to them; not some of them (بينهم)
+    assert cats("أعلنت الوزارة مقتل ضابط شرطة مصري ومجند، وإصابة ثلاثة آخرين") == [(1, "dead"), (1, "dead"), (3, "injured")]
+    assert cats("قتل سبعة مدنيين بينهم امرأتان وطفل في قصف") == [(7, "dead")]
 
 
 def test_places_with_clitics_and_context(nlp):

@@ -1052,8 +1052,12 @@ class EventCoder:
                 ev["_named"] = (a_old, r_old)
                 # the body names what the headline borrowed from its lead or lacked: its own date and place
                 own = ("clause", "sentence")
+                finer = {"year": 1, "month": 2, "day": 3}
                 if when[1] != "document" and (ev["date_precision"] == "document"
-                                              or (ev["_date_source"] not in own and when[2] in own)):
+                                              or (ev["_date_source"] not in own and when[2] in own)
+                                              # في مايو الماضي in the headline, في 22 مايو الماضي in the body
+                                              or (finer.get(when[1], 0) > finer.get(ev["date_precision"], 0)
+                                                  and str(when[0]).startswith(str(ev["date"])))):
                     ev["date"], ev["date_precision"], ev["_date_source"] = when[:3]
                     if when[3]:
                         ev["date_end"] = when[3]

@@ -140,7 +140,7 @@ SINGULAR_PEOPLE = {fold(w) for w in (
     "عسكري", "شرطي", "مدني", "صحفي", "صحفية", "ناشط", "ناشطة", "مسلح", "مستوطن", "طالب", "معلم", "طبيب", "مسعف",
     "قيادي", "زعيم", "مسؤول", "عنصر", "مقاتل", "لاجئ", "سائق", "مصور", "مراسل", "رضيع", "رضيعة", "مزارع", "صياد",
     # ranks and titles: استشهاد الرقيب ماجد، مقتل العقيد
-    "رقيب", "عريف", "ملازم", "نقيب", "رائد", "مقدم", "عقيد", "عميد", "حارس", "إمام", "شيخ", "قاض", "محام", "أسير",
+    "رقيب", "عريف", "ملازم", "مجند", "مجندة", "نقيب", "رائد", "مقدم", "عقيد", "عميد", "حارس", "إمام", "شيخ", "قاض", "محام", "أسير",
     "معارض", "صحافي", "حقوقي", "نائب", "وزير", "سفير", "دبلوماسي")}
 # the words of killing, wounding or arrest that a named person can follow (مقتل أسامة بن لادن)
 NAMED_CONTEXT = {fold(k): v for k, v in {
@@ -183,6 +183,7 @@ _TOLL = re.compile(rf"(?:عدد|حصيله)\s+(?P<noun>{'|'.join(sorted(map(re.e
 _NATIONALS_COUNTED = re.compile(rf"(?<!\w)(?P<hedge>{HEDGES})?(?P<num>\d+|(?:{_WORD})(?:\s+و?(?:{_WORD}))*)\s+"
                                 r"(?P<noun>[^\s\d.,،]+)(?!\w)")
 _JOINED_ONE = re.compile(r"(?<!\w)و(?P<noun>[^\s\d.,،]+?)ا(?!\w)")  # وحارسا: one more, if joined to a count
+_JOINED_ONE_GENITIVE = re.compile(r"(?<!\w)و(?P<noun>[^\s\d.,،]+)(?!\w)")  # مقتل ضابط ومجند
 @cache
 def _country_names() -> frozenset[str]:
     """سوريا، تركيا، ليبيا: countries whose names read like a people's adjective in the accusative."""
@@ -299,6 +300,9 @@ def find_quantities(text: str) -> list[dict]:
     for m in _JOINED_ONE.finditer(norm.text):  # جنديين تركيين وحارسا مسلحا قتلوا: and one guard
         if m.group("noun") in SINGULAR_PEOPLE and not any(taken[m.start():m.end()]):
             add(m.start(), m.end(), 1, None, partitive=True)
+    for m in _JOINED_ONE_GENITIVE.finditer(norm.text):  # مقتل ضابط شرطة مصري ومجند: and one conscript
+        if m.group("noun") in SINGULAR_PEOPLE and not any(taken[m.start():m.end()]):
+            add(m.start(), m.end(), 1, None, partitive=True)
     for rx, cat in ((_LONE, None), (_MET_DEATH, "dead")):
         for m in rx.finditer(norm.text):
             if any(taken[m.start():m.end()]):
@@ -314,7 +318,8 @@ def find_quantities(text: str) -> list[dict]:
         gap = text[prev["end"]:q["start"]]
         joined = re.search(r"(?:^|\s)و\s*$", gap) or text[q["start"]:q["start"] + 1] == "و"
         if prev["category"] in ("dead", "injured", "arrested") and q["category"] in (None, "people", "troops") \
-                and len(gap) <= 60 and joined and not re.search(r"[.،,؛:]", gap):
+                and len(gap) <= 60 and joined and not re.search(r"[.،,؛:]", gap) \
+                and not re.search(r"(?<!\w)(?:بينهم|بينهن|بينها|منهم|منها|منهن)(?!\w)", gap):  # بينهم امرأتان وطفل: some of them
             q["category"], q["joined"] = prev["category"], True
     return [q for q in out if not q.get("partitive") or q.get("joined")]
 

@@ -28,6 +28,19 @@ NUMBER_WORDS = {"يوم": 1, "يومين": 2, "ثلاثه": 3, "اربعه": 4, 
                 "تسعه": 9, "عشره": 10, "اسبوع": 7, "اسبوعين": 14}
 SEASONS = {"الشتاء": 1, "شتاء": 1, "الربيع": 4, "ربيع": 4, "الصيف": 7, "صيف": 7, "الخريف": 10, "خريف": 10}
 
+_UNITS = ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
+# الرابع عشر من مايو، الحادي والعشرين من الشهر الجاري: days of the month written as ordinals (folded)
+ORDINAL_DAYS = {**{w: i + 1 for i, w in enumerate(_UNITS)}, "العاشر": 10, "الحادي عشر": 11,
+                **{f"{w} عشر": i + 1 + 10 for i, w in enumerate(_UNITS) if i >= 1},
+                "العشرين": 20, "الحادي والعشرين": 21, **{f"{w} والعشرين": i + 21 for i, w in enumerate(_UNITS) if i >= 1},
+                "الثلاثين": 30, "الحادي والثلاثين": 31}
+_ORD = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(ORDINAL_DAYS, key=len, reverse=True))
+
+
+def day_number(s: str) -> int:
+    return int(s) if s.isdigit() else ORDINAL_DAYS[re.sub(r"\s+", " ", s)]
+
+
 _B = r"(?<![\w])"  # word start (clitic و/ف/ب/في allowed before via optional group)
 _E = r"(?![\w])"
 _CL = r"(?:[وف]?(?:ب|ل|في\s+)?)"
@@ -58,8 +71,10 @@ class TimeTagger:
             ("numeric", re.compile(rf"{_B}(?P<day>[0-3]?\d)\s*[/.\-]\s*(?P<mon>[01]?\d)\s*[/.\-]\s*(?P<nyear>(?:19|20|13|14)\d\d)(?!\d)\s*(?P<era>ه(?:ـ)?|م)?(?![^\W\d_])")),
             ("numeric", re.compile(rf"{_B}(?P<nyear>(?:19|20)\d\d)\s*[/\-]\s*(?P<mon>[01]?\d)\s*[/\-]\s*(?P<day>[0-3]?\d)(?!\d)")),
             ("dmy", re.compile(rf"{_B}(?P<day>[0-3]?\d)\s*(?:من\s+)?{_CL}{month_pair}(?:\s*[,،]?\s*{year})?{_E}")),
+            # الرابع عشر من مايو: an ordinal day needs its من (كانون الأول ديسمبر is a month)
+            ("dmy", re.compile(rf"{_B}(?P<day>{_ORD})\s+من\s+{_CL}{month_pair}(?:\s*[,،]?\s*{year})?{_E}")),
             ("my", re.compile(rf"{_B}{_CL}(?:شهر\s+)?{month_pair}\s*(?:{rel}|[,،]?\s*{year}){_E}")),
-            ("day_of_month", re.compile(rf"{_B}(?:في\s+)?(?P<day>[0-3]?\d)\s+(?:من\s+)?(?:ال)?شهر\s+(?P<rel>الحالي|الجاري|الماضي|المنصرم){_E}")),
+            ("day_of_month", re.compile(rf"{_B}(?:في\s+)?(?:(?P<day>[0-3]?\d)\s+(?:من\s+)?|(?P<oday>{_ORD})\s+من\s+)(?:ال)?شهر\s+(?P<rel>الحالي|الجاري|الماضي|المنصرم){_E}")),
             # الخريف الماضي: the last such season before the story
             ("relseason", re.compile(rf"{_B}{_CL}(?P<season>(?:ال)?(?:شتاء|ربيع|صيف|خريف))\s+(?P<rel>الماضي|المنصرم|الفايت){_E}")),
             # في فبراير، خلال أيار: a bare month is the last one on or before the story's month
@@ -176,7 +191,7 @@ class TimeTagger:
                     year = date.year + 1
             if kind == "dmy":
                 try:
-                    return dt.date(year, mon, int(g["day"])).isoformat(), "day"
+                    return dt.date(year, mon, day_number(g["day"])).isoformat(), "day"
                 except ValueError:
                     return None
             return f"{year:04d}-{mon:02d}", "month"
@@ -200,7 +215,7 @@ class TimeTagger:
             if rel in ("الماضي", "المنصرم"):
                 y, mo = (y - 1, 12) if mo == 1 else (y, mo - 1)
             try:
-                return dt.date(y, mo, int(g["day"])).isoformat(), "day"
+                return dt.date(y, mo, day_number(g.get("day") or g["oday"])).isoformat(), "day"
             except ValueError:
                 return None
         if kind == "relmonth":
