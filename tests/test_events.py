@@ -414,3 +414,18 @@ def test_joined_casualties_are_summed_in_the_events_size():
                  "انفجار عبوة ناسفة بمدرعة في العريش.", date="2015-08-10")["events"]
     sizes = [e["size"] for e in ev if e["event"] == "ASSAULT"]
     assert sizes and sizes[0]["dead"] == 2 and sizes[0]["injured"] == 3
+
+
+def test_liberating_a_place_is_force_and_other_liberations_are_not():
+    assert types("أعلنت القوات الموالية للحكومة اليمنية تحرير مدينة عدن من ميليشيات الحوثي.", date="2015-07-23") \
+        == ["ASSAULT"]
+    assert types("وقال رئيس تحرير الصحيفة إن الحكومة فشلت.", date="2015-07-23") == []
+    assert "ASSAULT" not in types("أكدت الحكومة عزمها تحرير الاقتصاد.", date="2015-07-23")
+    # what a country will go on doing is promised, not done
+    assert "ASSAULT" not in types("وقال أردوغان إن تركيا ستواصل تحرير الأراضي السورية.", date="2018-06-25")
+
+
+def test_forces_pulled_out_with_the_subject_between():
+    ev = extract("وسحبت روسيا غالبية مقاتليها من سوريا.", date="2018-04-30")["events"]
+    assert [(e["event"], [a["country"] for a in e["actor"]]) for e in ev] == [("RETREAT", ["RUS"])]
+    assert types("سحبت الحكومة مشروع القانون.", date="2018-04-30") == []

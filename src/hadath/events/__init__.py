@@ -59,6 +59,10 @@ PLACE_MARKERS = {fold(w) for w in ("في", "ب", "داخل", "قرب", "بالق
                                    "منطقة", "مطار", "ميناء", "قاعدة", "مخيم", "معبر", "ولاية", "مديرية", "ناحية",
                                    "قضاء", "بلدية", "عند", "حول", "محيط", "أطراف", "ضواحي", "مشارف", "تخوم")}
 CAPITAL_NOUNS = {fold(w) for w in ("العاصمة", "عاصمة")}
+# what a liberation by force takes (تحرير مدينة، تحرير كامل المحافظة، تحرير مواقع)
+LIBERATED = {fold(w) for w in ("مدينة", "مدينه", "مدن", "ميناء", "محافظة", "محافظات", "مطار", "مديرية", "مناطق",
+                               "منطقة", "مواقع", "موقع", "كامل", "جبل", "مركز", "وسط", "بقية", "معظم", "معسكر",
+                               "ساحل", "قرية", "قرى", "بلدة", "بلدات", "أراضي", "أراضيها", "حي", "أحياء", "قاعدة")}
 # the occasion of something said: قال ظريف خلال حديث للصحفيين في دوشانبي، في مؤتمر صحفي مشترك مع العامري في النجف
 SETTING_WORDS = {fold(w) for w in ("في", "ب", "خلال", "أثناء", "اثناء", "لدى", "مع", "أمام", "ال", "و", "من", "مؤتمر",
                                    "المؤتمر", "صحفي", "صحافي", "الصحفي", "الصحافي", "مشترك", "المشترك", "حديث", "حديثه",
@@ -189,6 +193,10 @@ def destination(doc: Doc, span: Span, room: tuple[int, int]) -> Span | None:
 # release X). form -> (kind, type, mode, the phrase's second word)
 _BLAME, _RELEASE = ("ACCUSE", "blame", fold("مسؤولية")), ("RETREAT", "release", fold("سراح"))
 _LIST = ("SANCTION", "blacklist", fold("قائمة"))  # أدرج X على قائمة الإرهاب / العقوبات
+# سحبت روسيا غالبية قواتها، سحب الجيش جنوده: forces pulled out
+_PULL = ("RETREAT", "withdraw", frozenset(fold(w) for w in (
+    "قوات", "قواته", "قواتها", "قواتهم", "جنود", "جنوده", "جنودها", "جنودهم", "مقاتليه", "مقاتليها", "مقاتليهم",
+    "عناصره", "عناصرها", "عناصرهم", "وحدات", "وحداته", "وحداتها", "آلياته", "آلياتها")))
 # what the list must be of (not قائمة أولوياتها)
 _BLACKLISTS = tuple(fold(w) for w in ("إرهاب", "الإرهاب", "العقوبات", "عقوبات", "السوداء", "المنظمات", "منظمات",
                                       "الكيانات", "كيانات", "الجماعات", "جماعات", "الإرهابيين", "إرهابيين",
@@ -200,6 +208,8 @@ SPLIT_VERBS = {**{fold(w): ("past", *_BLAME) for w in ("حمل", "حملت", "ح
                **{fold(w): ("past", *_RELEASE) for w in ("أطلق", "أطلقت", "أطلقوا", "وأطلق", "وأطلقت")},
                **{fold(w): ("pres", *_RELEASE) for w in ("يطلق", "تطلق", "ستطلق", "سيطلق")},
                **{fold(w): ("past", *_LIST) for w in ("أدرج", "أدرجت", "أدرجوا", "وأدرج", "وأدرجت")},
+               **{fold(w): ("past", *_PULL) for w in ("سحبت", "سحبوا", "وسحبت")},  # (سحب is as often the noun)
+               **{fold(w): ("pres", *_PULL) for w in ("يسحب", "تسحب", "ستسحب", "سيسحب")},
                **{fold(w): ("pres", *_LIST) for w in ("يدرج", "تدرج", "ستدرج", "سيدرج")}}
 _NOT_BLAMED = {fold(w) for w in ("بعض", "كامل", "جزء", "فيه", "وحده", "نفسه", "عبء")}
 
@@ -217,11 +227,12 @@ def split_phrases(doc: Doc) -> list[tuple[int, Trigger]]:
         gap = []
         reach = 16 if mode == "blacklist" else 8  # أدرجت وزارة الخارجية الأميركية منظمة سرايا الأشتر على قائمة
         for t in doc[tok.i + 1:min(len(doc), tok.i + reach)]:
-            if t.norm_ == second:
+            if t.norm_ == second or (isinstance(second, frozenset) and t.norm_ in second):
                 if mode == "blacklist" and not any(u.norm_ in _BLACKLISTS for u in doc[t.i + 1:min(len(doc), t.i + 3)]):
                     break
                 words = [w for w in gap if w.norm_ != "ال"]
-                if 1 <= len(words) <= reach - 4 and not (mode == "blame" and any(w.norm_ in _NOT_BLAMED for w in words)):
+                blamed_wrong = mode == "blame" and any(w.norm_ in _NOT_BLAMED for w in words)
+                if (1 <= len(words) or mode == "withdraw") and len(words) <= reach - 4 and not blamed_wrong:
                     out.append((tok.i, Trigger(etype, mode, kind, form)))
                 break
             if t.text in CLAUSE_MARKS or t.is_punct:
@@ -434,6 +445,19 @@ class EventCoder:
                     counts[k] += 1
         k = max(counts, key=counts.get)
         return k if counts[k] >= DOMAIN_MIN[k] else None
+
+    @staticmethod
+    def _liberates_a_place(doc: Doc, span: Span) -> bool:
+        """تحرير مدينة عدن، تحرير الحديدة، تحرير كامل المحافظة: a liberation is an act of force only of a
+        place (a town, a province, a port; not a country's rhetoric, تحرير فلسطين) named right after it."""
+        sent = sent_of(span)
+        j = span.end + (1 if span.end < sent.end and doc[span.end].norm_ == "ال" else 0)
+        if j >= sent.end:
+            return False
+        if doc[j].norm_.removeprefix("ال") in LIBERATED:
+            return True
+        return any(p.start in (span.end, j) and (p._.geo or {}).get("precision") not in (None, "country")
+                   for p in near(doc, "places", sent_index(doc, span.start)))
 
     @staticmethod
     def _arrives_somewhere(doc: Doc, span: Span) -> bool:
@@ -1108,6 +1132,8 @@ class EventCoder:
                 continue  # a match report or a festival: its "attacks", "talks" and "honours" are not politics
             if domain == "market" and ("vague" in trig.note or "ambiguous" in trig.note):
                 continue  # الطلب على النفط, وصلت الأسعار: in a market report these are not events
+            if "liberate" in trig.note and not self._liberates_a_place(doc, span):
+                continue  # رئيس تحرير صحيفة، تحرير الاقتصاد: no territory taken
             if "arrive" in trig.note and not self._arrives_somewhere(doc, span):
                 continue  # وصل عدد القتلى إلى: reaching a number is not a visit
             if trig.kind == "noun" and any(t.type in INTENT_TYPES and span.start - s.end <= 3 and sent_of(s).start == sent_of(span).start
