@@ -429,3 +429,15 @@ def test_forces_pulled_out_with_the_subject_between():
     ev = extract("وسحبت روسيا غالبية مقاتليها من سوريا.", date="2018-04-30")["events"]
     assert [(e["event"], [a["country"] for a in e["actor"]]) for e in ev] == [("RETREAT", ["RUS"])]
     assert types("سحبت الحكومة مشروع القانون.", date="2018-04-30") == []
+
+
+def test_a_topic_is_no_party_and_a_pair_of_ministers_acts_together():
+    ev = extract("أجرى وزيرا خارجية روسيا وتركيا محادثات حول سوريا في جنيف.", date="2018-05-01")["events"]
+    talks = [e for e in ev if e["event"] == "CONSULT"]
+    assert talks and sorted(a["country"] for a in talks[0]["actor"]) == ["RUS", "TUR"]
+    assert talks[0]["recipient"] == [] and talks[0]["location"]["name"] == "Geneva"
+    # an actor after ب is what the act is about, not its agent
+    ev = extract("وأكد الرئيس المصري أن السعودية ومصر جناحا الأمن العربي، مشيدا بحضور الأمير محمد بن سلمان "
+                 "حفل الافتتاح.", date="2015-07-31")["events"]
+    praise = [e for e in ev if e["event"] == "SUPPORT"]
+    assert praise and [a["country"] for a in praise[0]["actor"]] == ["EGY"]

@@ -59,6 +59,8 @@ PLACE_MARKERS = {fold(w) for w in ("في", "ب", "داخل", "قرب", "بالق
                                    "منطقة", "مطار", "ميناء", "قاعدة", "مخيم", "معبر", "ولاية", "مديرية", "ناحية",
                                    "قضاء", "بلدية", "عند", "حول", "محيط", "أطراف", "ضواحي", "مشارف", "تخوم")}
 CAPITAL_NOUNS = {fold(w) for w in ("العاصمة", "عاصمة")}
+# the only words that may stand between an event noun and its agent
+GENITIVE_LINKS = {fold(w) for w in ("ل", "ال", "من", "بين")}
 # what a liberation by force takes (تحرير مدينة، تحرير كامل المحافظة، تحرير مواقع)
 LIBERATED = {fold(w) for w in ("مدينة", "مدينه", "مدن", "ميناء", "محافظة", "محافظات", "مطار", "مديرية", "مناطق",
                                "منطقة", "مواقع", "موقع", "كامل", "جبل", "مركز", "وسط", "بقية", "معظم", "معسكر",
@@ -671,7 +673,10 @@ class EventCoder:
                 subj = self._speaker(doc, span, actors) or (before[-1] if before else None) or last_actor
             actor = [subj] if subj is not None else []
         else:
-            first_after = after[0] if after and after[0].start - span.end <= 1 else None
+            # the genitive right after the noun (or after ل, من, بين: هجوم لداعش، القصف من النظام), not a topic,
+            # a place or an object (محادثات حول سوريا، مشيدا بحضور الأمير)
+            first_after = after[0] if after and after[0].start - span.end <= 1 and all(
+                t.norm_ in GENITIVE_LINKS for t in doc[span.end:after[0].start]) else None
             agent = None
             patient = etype in PATIENT_GENITIVE or trig.mode in PATIENT_MODES
             if first_after is not None and not marked(first_after) and not patient:
@@ -702,6 +707,12 @@ class EventCoder:
                 if b.start > a0.end and b.start - a0.end <= 1 and doc[a0.end].norm_ == "و" and b not in actor:
                     actor.append(b)
                     break
+            else:
+                # وزيرا خارجية روسيا وتركيا ... محادثات: the one named before the last of a pair before the act
+                if a0.end <= span.start and a0.start > 0 and doc[a0.start - 1].norm_ == "و":
+                    prev = next((b for b in in_sent if b.end == a0.start - 1), None)
+                    if prev is not None and prev not in actor:
+                        actor.insert(0, prev)
         # برصاص الجيش، بنيران القوات، من قبل المليشيات: the one named so used the force, whatever
         # stands after the verb (قتل ثمانية فلسطينيين ... برصاص الجيش: a passive)
         agent = marked_agent if etype in FORCE_TYPES else None
@@ -729,7 +740,9 @@ class EventCoder:
         # else a marked actor after the trigger, else the first other actor after it
         # the window opens after the subject when it follows the verb (VSO: بحث X ... مع Y)
         opens = max([span.end] + [a.end for a in actor if a.start >= span.end and is_verbal(trig, doc[span.start])])
-        window = [a for a in after if a.start >= opens and a.start - opens <= RECIPIENT_WINDOW and a not in actor]
+        # (not a topic: محادثات حول سوريا، بحث بشأن اليمن)
+        window = [a for a in after if a.start >= opens and a.start - opens <= RECIPIENT_WINDOW and a not in actor
+                  and not (a.start > 0 and doc[a.start - 1].norm_ in ("حول", "بشان", "بخصوص", "حيال", "ازاء"))]
         if etype in FORCE_TYPES:
             # اعتقلت الشرطة الصحفي التركي: a journalist is a source when he reports, a target when arrested
             window += [a for a in actors if sent.start <= a.start < sent.end and a.start >= opens

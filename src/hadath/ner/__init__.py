@@ -48,6 +48,10 @@ def kb_entries() -> tuple[tuple[str, dict], ...]:
             # a one-word office loses its article only in idafa, which a multiword entry
             # covers; bare امام, خارجية, شركة are everyday words
             forms = with_article(n) if " " in n or not n.startswith("ال") else [n]
+            first, _, rest = n.partition(" ")
+            if rest and not first.startswith("ال") and not first.endswith(("ة", "ه", "ا", "ي")):
+                # وزيرا خارجية روسيا وتركيا، وزيري دفاع البلدين: two holders of the office (the dual in idafa)
+                forms = [*forms, f"{first}ا {rest}", f"{first}ي {rest}"]
             for f in forms:
                 out.append((fold(f), rec))
     people: dict[str, dict] = {}
