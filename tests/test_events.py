@@ -48,7 +48,8 @@ def test_title_and_body_are_one_event():
 def test_roles_vso_and_targets():
     ev = extract("استهدفت طائرات التحالف العربي مواقع الحوثيين في صنعاء", date="2018-05-01")["events"]
     a = next(e for e in ev if e["event"] == "ASSAULT")
-    assert a["actor"][0]["country"] == "SAU"
+    # a coalition is transnational: no country, as EVENT_CODING.md codes التحالف الدولي
+    assert a["actor"][0]["country"] is None and a["actor"][0]["sector"] == "MIL"
     assert a["recipient"][0]["country"] == "YEM" and a["recipient"][0]["sector"] == "REB"
     assert a["location"]["name"] == "Sanaa" or a["location"]["country"] == "YEM"
 
@@ -441,3 +442,12 @@ def test_a_topic_is_no_party_and_a_pair_of_ministers_acts_together():
                  "حفل الافتتاح.", date="2015-07-31")["events"]
     praise = [e for e in ev if e["event"] == "SUPPORT"]
     assert praise and [a["country"] for a in praise[0]["actor"]] == ["EGY"]
+
+
+def test_the_newsrooms_country_is_no_actor_and_sources_are_roles():
+    text = ("قصف بحلب وحماة\nدبي، الإمارات العربية المتحدة (CNN)-- نفت مصادر عسكرية أمريكية، في تصريحات لـCNN، "
+            "قيام التحالف بقصف مواقع في حلب.")
+    ev = extract(text, date="2018-03-04")["events"]
+    denial = [e for e in ev if e["event"] == "REJECT"]
+    assert denial and [(a["country"], a["sector"]) for a in denial[0]["actor"]] == [("USA", "MIL")]
+    assert all(a["country"] != "ARE" for e in ev for a in e["actor"] + e["recipient"])

@@ -1160,7 +1160,9 @@ class EventCoder:
                 continue  # حذرت روسيا واشنطن من عواقب وخيمة: the verb's own object, one act
             sent = sent_of(span)
             # actors of this sentence and the three before it: roles never reach further
-            local = sorted(near(doc, "actors", sent_index(doc, span.start), before=3), key=lambda a: a.start)
+            # (not the outlet's newsroom line: دبي، الإمارات العربية المتحدة (CNN)— نفت مصادر أمريكية)
+            local = sorted((a for a in near(doc, "actors", sent_index(doc, span.start), before=3)
+                            if not room[0] <= a.start_char < room[1]), key=lambda a: a.start)
             last_actor = self._last_speaker(doc, span, local)
             if last_actor is None:
                 prev_actors = [a for a in local if a.end <= sent.start and self._usable(a)]
