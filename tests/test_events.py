@@ -451,3 +451,10 @@ def test_the_newsrooms_country_is_no_actor_and_sources_are_roles():
     denial = [e for e in ev if e["event"] == "REJECT"]
     assert denial and [(a["country"], a["sector"]) for a in denial[0]["actor"]] == [("USA", "MIL")]
     assert all(a["country"] != "ARE" for e in ev for a in e["actor"] + e["recipient"])
+
+
+def test_a_sources_anonymity_and_an_expected_protest_are_no_events():
+    assert types("وقال مسؤول طلب عدم الكشف عن اسمه إن الجيش قصف المدينة.") == ["ASSAULT"]
+    got = types("مقتل فلسطيني بقصف إسرائيلي على غزة قبيل احتجاجات مرتقبة.")
+    assert "PROTEST" not in got and "ASSAULT" in got
+    assert "PROTEST" in types("تظاهر آلاف الفلسطينيين في غزة أمس.")

@@ -59,6 +59,8 @@ PLACE_MARKERS = {fold(w) for w in ("في", "ب", "داخل", "قرب", "بالق
                                    "منطقة", "مطار", "ميناء", "قاعدة", "مخيم", "معبر", "ولاية", "مديرية", "ناحية",
                                    "قضاء", "بلدية", "عند", "حول", "محيط", "أطراف", "ضواحي", "مشارف", "تخوم")}
 CAPITAL_NOUNS = {fold(w) for w in ("العاصمة", "عاصمة")}
+# adjectives right after an act that say it is still to come (احتجاجات مرتقبة، الانتخابات المقررة)
+EXPECTED = {fold(w) for w in ("مرتقب", "مرتقبة", "مقرر", "مقررة", "مزمع", "مزمعة", "منتظر", "منتظرة")}
 # the only words that may stand between an event noun and its agent
 GENITIVE_LINKS = {fold(w) for w in ("ل", "ال", "من", "بين")}
 # what a liberation by force takes (تحرير مدينة، تحرير كامل المحافظة، تحرير مواقع)
@@ -334,6 +336,8 @@ class EventCoder:
             return "ACCUSE"  # هجماته الكلامية، هجوم لاذع: an attack in words
         if trig.type in FALSE_FRIEND_TYPES and any(t.norm_ in self.false_friend for t in sent):
             return None
+        if trig.type == "REQUEST" and [t.norm_ for t in doc[span.end:min(sent.end, span.end + 2)]] == ["عدم", "الكشف"]:
+            return None  # الذين طلبوا عدم الكشف عن أسمائهم: a source's anonymity, not a demand
         if any(w in self.generic for w in before) or any(
                 t.norm_ in HABITUAL_AFTER for t in doc[span.end:min(sent.end, span.end + 4)]):
             return None  # عادة ما، يشن هجمات بين فترة وأخرى: a habit, not a happening
@@ -392,7 +396,8 @@ class EventCoder:
             if "من" in after and any(w.removeprefix("ال") in AGREEMENT_NOUNS for w in after[after.index("من") + 1:]):
                 etype = "REJECT"  # الانسحاب من الاتفاق النووي: an agreement is rejected, no force withdraws
         future = trig.future or any(w in self.future for w in before) or any(
-            t.norm_ in self.future for t in doc[span.end:min(sent.end, span.end + 4)])
+            t.norm_ in self.future for t in doc[span.end:min(sent.end, span.end + 4)]) or (
+            span.end < sent.end and doc[span.end].norm_.removeprefix("ال") in EXPECTED)  # احتجاجات مرتقبة
         if future:
             if trig.type in PROMISABLE:
                 return "AGREE"
