@@ -141,6 +141,9 @@ def test_counted_subjects_tolls_and_joined_people():
     # one more person named after the dead and joined to them; not some of them (بينهم)
     assert cats("أعلنت الوزارة مقتل ضابط شرطة مصري ومجند، وإصابة ثلاثة آخرين") == [(1, "dead"), (1, "dead"), (3, "injured")]
     assert cats("قتل سبعة مدنيين بينهم امرأتان وطفل في قصف") == [(7, "dead")]
+    # the dual verb after the dual count; one resident named after the death
+    assert cats("قال الجيش إن جنديين قتلا وأصيب أربعة آخرون") == [(2, "dead"), (4, "injured")]
+    assert cats("أعلن المتحدث عن استشهاد مقيم من الجالية المصرية") == [(1, "dead")]
 
 
 def test_places_with_clitics_and_context(nlp):
