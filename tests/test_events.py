@@ -458,3 +458,12 @@ def test_a_sources_anonymity_and_an_expected_protest_are_no_events():
     got = types("مقتل فلسطيني بقصف إسرائيلي على غزة قبيل احتجاجات مرتقبة.")
     assert "PROTEST" not in got and "ASSAULT" in got
     assert "PROTEST" in types("تظاهر آلاف الفلسطينيين في غزة أمس.")
+
+
+def test_a_word_inside_a_name_is_no_act():
+    # كرم (honour) in a crossing's name, شكر (thanks) in a person's, حشد (mobilise) in a militia's
+    assert types("منعت إسرائيل تسليم الوقود عبر معبر كرم أبو سالم.", date="2018-07-18") == []
+    assert "SUPPORT" not in types("وقال إن مصطفى بدر الدين وفؤاد شكر نسقوا الهجمات.", date="2018-07-18")
+    assert "MOBILIZE" not in types("استهدف هجوم انتحاري مقر الحشد الشعبي في العراق.", date="2018-07-18")
+    # a word of protest that names a group of people still is one
+    assert "PROTEST" in types("أطلقت قوات الأمن الإيرانية الرصاص على المتظاهرين في مدينة خور مشهر.", date="2018-06-30")

@@ -316,6 +316,14 @@ class EventCoder:
             found.setdefault((s, e), trig)
         for s, trig in split_phrases(doc):
             found.setdefault((s, s + 1), trig)
+        # a word inside a name is not an act: معبر كرم أبو سالم، فؤاد شكر، الحشد الشعبي
+        # (a named body, not an institution named by what it is: المتظاهرين، قوات الأمن)
+        names = [(m.start, m.end) for m in doc.spans.get("mentions", []) if m.end - m.start > 1 and (
+                 (m._.kb or {}).get("kind") == "person"
+                 or (m._.kb or {}).get("kind") == "org" and (m._.kb or {}).get("org_kind") != "institution")]
+        names += [(p.start, p.end) for p in doc.spans.get("places", []) if p.end - p.start > 1]
+        found = {(s, e): t for (s, e), t in found.items()
+                 if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in names)}
         spans = filter_spans([Span(doc, s, e) for (s, e) in found])
         return [(sp, found[(sp.start, sp.end)]) for sp in spans]
 
