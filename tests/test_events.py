@@ -467,3 +467,10 @@ def test_a_word_inside_a_name_is_no_act():
     assert "MOBILIZE" not in types("استهدف هجوم انتحاري مقر الحشد الشعبي في العراق.", date="2018-07-18")
     # a word of protest that names a group of people still is one
     assert "PROTEST" in types("أطلقت قوات الأمن الإيرانية الرصاص على المتظاهرين في مدينة خور مشهر.", date="2018-06-30")
+
+
+def test_incitement_to_an_act_and_a_threat_at_gunpoint_are_no_events():
+    got = types("وجهت النيابة العامة للصحفي تهم نشر أخبار كاذبة والتحريض على التظاهر.", date="2018-03-30")
+    assert "PROTEST" not in got and "ACCUSE" in got
+    assert "THREATEN" not in types("نشروا صورة مسؤول قضائي وهو محتجز تحت تهديد السلاح.", date="2018-03-30")
+    assert "THREATEN" in types("وجه الرئيس الإيراني تهديدا إلى إسرائيل.", date="2018-03-30")

@@ -59,6 +59,7 @@ PLACE_MARKERS = {fold(w) for w in ("في", "ب", "داخل", "قرب", "بالق
                                    "منطقة", "مطار", "ميناء", "قاعدة", "مخيم", "معبر", "ولاية", "مديرية", "ناحية",
                                    "قضاء", "بلدية", "عند", "حول", "محيط", "أطراف", "ضواحي", "مشارف", "تخوم")}
 CAPITAL_NOUNS = {fold(w) for w in ("العاصمة", "عاصمة")}
+INCITE = {fold(w) for w in ("تحريض", "حض", "حث", "تشجيع")}  # التحريض على العنف: the act is urged, not done
 # adjectives right after an act that say it is still to come (احتجاجات مرتقبة، الانتخابات المقررة)
 EXPECTED = {fold(w) for w in ("مرتقب", "مرتقبة", "مقرر", "مقررة", "مزمع", "مزمعة", "منتظر", "منتظرة")}
 # the only words that may stand between an event noun and its agent
@@ -351,6 +352,13 @@ class EventCoder:
             return None  # عادة ما، يشن هجمات بين فترة وأخرى: a habit, not a happening
         if trig.kind == "noun" and (w := word_before(doc, span.start, sent.start)) is not None and w.norm_ in SITE_NOUNS:
             return None  # هجوم على نقطة تفتيش: a checkpoint, not a search
+        if trig.kind in ("noun", "phrase"):
+            w = word_before(doc, span.start, sent.start)
+            if w is not None and w.norm_ == "علي" and (w2 := word_before(doc, w.i, sent.start)) is not None \
+                    and w2.norm_.removeprefix("ال").removeprefix("ل") in INCITE:
+                return None  # التحريض على التظاهر: incited, not done
+            if trig.type == "THREATEN" and w is not None and w.norm_ == "تحت":
+                return None  # محتجز تحت تهديد السلاح: at gunpoint, a manner, not a threat made
         if trig.kind in ("noun", "phrase") and not doc[span.start].norm_.startswith(("ي", "ت", "ن", "س")):
             prev = word_before(doc, span.start, sent.start)  # هيئة التفاوض: not the article
             if prev is not None and prev.norm_ == "ب" and any(t.norm_ == "من" for t in doc[span.end:min(sent.end, span.end + 5)]):
