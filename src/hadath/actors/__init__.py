@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from hadath.lexicon import countries, triggers
 from hadath.quantities import SINGULAR_PEOPLE
-from hadath.quotes import speech_forms
+from hadath.quotes import in_forms, speech_forms
 from hadath.text.component import is_sent_start
 from hadath.text.normalize import fold
 
@@ -61,8 +61,7 @@ def verb_forms() -> frozenset[str]:
 
 
 def is_verb(norm: str) -> bool:
-    forms = verb_forms()
-    return norm in forms or (norm[:1] in ("و", "ف") and norm[1:] in forms)
+    return in_forms(norm, verb_forms())
 
 
 # the sector of a person named only by what he is: جنديا تركيا is the military's, صحفيا مصريا the media's

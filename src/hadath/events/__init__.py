@@ -26,7 +26,7 @@ from hadath.events import filter as event_filter
 from hadath.events import role_model
 from hadath.lexicon import Trigger, context_words, read_tsv, triggers
 from hadath.lexicon.matcher import NormMatcher
-from hadath.quotes import COMPLEMENTIZERS, is_speech_verb
+from hadath.quotes import COMPLEMENTIZERS, OPEN_QUOTES, is_speech_verb
 from hadath.text.component import is_sent_start, near, sent_index, sent_of
 from hadath.text.normalize import fold
 from hadath.time import WEEKDAYS
@@ -65,7 +65,7 @@ EXPECTED = {fold(w) for w in ("مرتقب", "مرتقبة", "مقرر", "مقر�
 # the only words that may stand between an event noun and its agent
 GENITIVE_LINKS = {fold(w) for w in ("ل", "ال", "من", "بين")}
 # what a liberation by force takes (تحرير مدينة، تحرير كامل المحافظة، تحرير مواقع)
-LIBERATED = {fold(w) for w in ("مدينة", "مدينه", "مدن", "ميناء", "محافظة", "محافظات", "مطار", "مديرية", "مناطق",
+LIBERATED = {fold(w) for w in ("مدينة", "مدن", "ميناء", "محافظة", "محافظات", "مطار", "مديرية", "مناطق",
                                "منطقة", "مواقع", "موقع", "كامل", "جبل", "مركز", "وسط", "بقية", "معظم", "معسكر",
                                "ساحل", "قرية", "قرى", "بلدة", "بلدات", "أراضي", "أراضيها", "حي", "أحياء", "قاعدة")}
 # the occasion of something said: قال ظريف خلال حديث للصحفيين في دوشانبي، في مؤتمر صحفي مشترك مع العامري في النجف
@@ -102,6 +102,8 @@ INSTITUTION_NOUNS = {fold(w) for w in ("مكتب", "لجنة", "لجان", "وز
                                        "جيش", "ميثاق", "معاهدة", "مؤتمر")}
 # a place named after what is done there: نقطة تفتيش، حاجز تفتيش، نقاط مراقبة
 SITE_NOUNS = {fold(w) for w in ("نقطة", "نقاط", "حاجز", "حواجز", "مركز", "مراكز")}
+# what an actor after them is talked about, not a party: محادثات حول سوريا، بحث بشأن اليمن
+TOPIC_PREPOSITIONS = {fold(w) for w in ("حول", "بشأن", "بخصوص", "حيال", "إزاء")}
 TOPIC_MARKERS = {fold(w) for w in ("حول", "بشأن", "بخصوص", "خطوات", "ملف", "مسألة", "قضية", "إمكانية", "سبل",
                                    "آليات", "ضرورة", "أهمية")}
 # triggers of intent: an event noun they govern is wanted, promised or refused, not done
@@ -195,9 +197,10 @@ def destination(doc: Doc, span: Span, room: tuple[int, int]) -> Span | None:
 
 # verbs whose object or subject stands between them and the rest of their phrase: حمّل X مسؤولية Y (to
 # blame X; not تحمّل "bear", unvocalised تحمل, nor تحمل بعض/كامل المسؤولية), أطلقت السلطات سراح X (to
-# release X). form -> (kind, type, mode, the phrase's second word)
-_BLAME, _RELEASE = ("ACCUSE", "blame", fold("مسؤولية")), ("RETREAT", "release", fold("سراح"))
-_LIST = ("SANCTION", "blacklist", fold("قائمة"))  # أدرج X على قائمة الإرهاب / العقوبات
+# release X). form -> (kind, type, mode, the phrase's second words)
+_BLAME = ("ACCUSE", "blame", frozenset({fold("مسؤولية")}))
+_RELEASE = ("RETREAT", "release", frozenset({fold("سراح")}))
+_LIST = ("SANCTION", "blacklist", frozenset({fold("قائمة")}))  # أدرج X على قائمة الإرهاب / العقوبات
 # سحبت روسيا غالبية قواتها، سحب الجيش جنوده: forces pulled out
 _PULL = ("RETREAT", "withdraw", frozenset(fold(w) for w in (
     "قوات", "قواته", "قواتها", "قواتهم", "جنود", "جنوده", "جنودها", "جنودهم", "مقاتليه", "مقاتليها", "مقاتليهم",
@@ -232,7 +235,7 @@ def split_phrases(doc: Doc) -> list[tuple[int, Trigger]]:
         gap = []
         reach = 16 if mode == "blacklist" else 8  # أدرجت وزارة الخارجية الأميركية منظمة سرايا الأشتر على قائمة
         for t in doc[tok.i + 1:min(len(doc), tok.i + reach)]:
-            if t.norm_ == second or (isinstance(second, frozenset) and t.norm_ in second):
+            if t.norm_ in second:
                 if mode == "blacklist" and not any(u.norm_ in _BLACKLISTS for u in doc[t.i + 1:min(len(doc), t.i + 3)]):
                     break
                 words = [w for w in gap if w.norm_ != "ال"]
@@ -257,6 +260,11 @@ def headline_speaker_colon(doc: Doc, span: Span) -> int | None:
                                  if (m._.kb or {}).get("kind") in ("person", "role", "org")):
         return colon
     return None
+
+
+def named_or_timed(doc: Doc, k: int) -> set[int]:
+    """The token indices of sentence ``k`` inside an actor or a time expression."""
+    return {i for group in ("actors", "times") for a in near(doc, group, k) for i in range(a.start, a.end)}
 
 
 def is_participle(trig: Trigger) -> bool:
@@ -515,8 +523,7 @@ class EventCoder:
     def _heads_quote(doc: Doc, q: Span, span: Span) -> bool:
         """The trigger is what the speech verb says (أكد ... لرئيس الإقليم دعم قواته): between the
         start of the content and the trigger stand only actors, times and at most two other words."""
-        k = sent_index(doc, q.start)
-        covered = {i for group in ("actors", "times") for a in near(doc, group, k) for i in range(a.start, a.end)}
+        covered = named_or_timed(doc, sent_index(doc, q.start))
         rest = [t for t in doc[q.start:span.start] if t.i not in covered and t.norm_ not in ("ال", "ل", "و") and not t.is_punct]
         return len(rest) <= 2
 
@@ -572,7 +579,7 @@ class EventCoder:
             # حمل X مسؤولية / حملت بريطانيا روسيا المسؤولية: one party between the verb and مسؤولية is the
             # one blamed (the blamer stands before, or is the sentence's subject); two are blamer and blamed
             sent = sent_of(span)
-            end = next((t.i for t in doc[span.end:min(sent.end, span.end + 8)] if t.norm_ == _BLAME[2]), None)
+            end = next((t.i for t in doc[span.end:min(sent.end, span.end + 8)] if t.norm_ in _BLAME[2]), None)
             if end is not None:
                 inside = [a for a in actors if span.end <= a.start and a.end <= end and self._usable(a)]
                 if len(inside) >= 2:
@@ -763,7 +770,7 @@ class EventCoder:
         opens = max([span.end] + [a.end for a in actor if a.start >= span.end and is_verbal(trig, doc[span.start])])
         # (not a topic: محادثات حول سوريا، بحث بشأن اليمن)
         window = [a for a in after if a.start >= opens and a.start - opens <= RECIPIENT_WINDOW and a not in actor
-                  and not (a.start > 0 and doc[a.start - 1].norm_ in ("حول", "بشان", "بخصوص", "حيال", "ازاء"))]
+                  and not (a.start > 0 and doc[a.start - 1].norm_ in TOPIC_PREPOSITIONS)]
         if etype in FORCE_TYPES:
             # اعتقلت الشرطة الصحفي التركي: a journalist is a source when he reports, a target when arrested
             window += [a for a in actors if sent.start <= a.start < sent.end and a.start >= opens
@@ -953,11 +960,10 @@ class EventCoder:
         if first is None or not is_speech_verb(first.norm_):
             return None
         said = next((t.i for t in doc[first.i + 1:sent.end] if t.norm_ in COMPLEMENTIZERS
-                     or t.text in (":", "\"", "«", "“")), None)
+                     or t.text in OPEN_QUOTES or t.text == ":"), None)
         if said is None:
             return None  # (وأعلن ... أمام قاض في واشنطن: without إن or a quote, what he said may hold the place)
-        k1 = sent_index(doc, sent.start)
-        covered = {i for group in ("actors", "times") for a in near(doc, group, k1) for i in range(a.start, a.end)}
+        covered = named_or_timed(doc, sent_index(doc, sent.start))
         for p in places:
             if not (first.i < p.start < said and placed(p)):
                 continue

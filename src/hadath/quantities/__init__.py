@@ -188,6 +188,8 @@ _NATIONALS_COUNTED = re.compile(rf"(?<!\w)(?P<hedge>{HEDGES})?(?P<num>\d+|(?:{_W
                                 r"(?P<noun>[^\s\d.,،]+)(?!\w)")
 _JOINED_ONE = re.compile(r"(?<!\w)و(?P<noun>[^\s\d.,،]+?)ا(?!\w)")  # وحارسا: one more, if joined to a count
 _JOINED_ONE_GENITIVE = re.compile(r"(?<!\w)و(?P<noun>[^\s\d.,،]+)(?!\w)")  # مقتل ضابط ومجند
+
+
 @cache
 def _country_names() -> frozenset[str]:
     """سوريا، تركيا، ليبيا: countries whose names read like a people's adjective in the accusative."""
@@ -301,10 +303,8 @@ def find_quantities(text: str) -> list[dict]:
         value = number_value(m.group("num"))
         if value is not None:
             add(m.start(), m.end(), value, None, partitive=True)
-    for m in _JOINED_ONE.finditer(norm.text):  # جنديين تركيين وحارسا مسلحا قتلوا: and one guard
-        if m.group("noun") in SINGULAR_PEOPLE and not any(taken[m.start():m.end()]):
-            add(m.start(), m.end(), 1, None, partitive=True)
-    for m in _JOINED_ONE_GENITIVE.finditer(norm.text):  # مقتل ضابط شرطة مصري ومجند: and one conscript
+    # جنديين تركيين وحارسا مسلحا قتلوا، مقتل ضابط شرطة مصري ومجند: and one guard, and one conscript
+    for m in (m for rx in (_JOINED_ONE, _JOINED_ONE_GENITIVE) for m in rx.finditer(norm.text)):
         if m.group("noun") in SINGULAR_PEOPLE and not any(taken[m.start():m.end()]):
             add(m.start(), m.end(), 1, None, partitive=True)
     for rx, cat in ((_LONE, None), (_MET_DEATH, "dead")):

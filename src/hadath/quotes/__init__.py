@@ -36,10 +36,15 @@ def speech_forms() -> frozenset[str]:
     return frozenset(out)
 
 
-def is_speech_verb(norm: str) -> bool:
-    """قال، وقال، فأضاف: a speech verb, with the conjunction the tokenizer leaves on words the lexicons lack."""
-    forms = speech_forms()
+def in_forms(norm: str, forms: frozenset[str]) -> bool:
+    """``norm`` is one of ``forms``, or is one with the conjunction the tokenizer leaves on words the
+    lexicons lack (وقال، فأضاف)."""
     return norm in forms or (norm[:1] in ("و", "ف") and norm[1:] in forms)
+
+
+def is_speech_verb(norm: str) -> bool:
+    """قال، وقال، فأضاف: a speech verb."""
+    return in_forms(norm, speech_forms())
 
 
 def _actor_after(actors: "_Sorted", i: int, sent_end: int, limit: int = WINDOW) -> Span | None:
