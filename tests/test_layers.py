@@ -152,7 +152,7 @@ def test_places_with_clitics_and_context(nlp):
     assert {"Baghdad", "Mosul", "Erbil"} <= names
     lbn = annotate("قصف الطيران مدينة طرابلس شمال لبنان وقال الجيش اللبناني", date="2021-01-01")
     lby = annotate("اشتباكات في طرابلس الليبية بين قوات حكومة الوفاق", date="2021-01-01")
-    assert [p._.geo["country"] for p in lbn.spans["places"] if p.text == "طرابلس"] == ["LBN"]
+    assert [p._.geo["country"] for p in lbn.spans["places"] if p.text == "مدينة طرابلس"] == ["LBN"]
     assert [p._.geo["country"] for p in lby.spans["places"] if p.text == "طرابلس"] == ["LBY"]
 
 
@@ -286,7 +286,7 @@ def test_towns_named_like_words_need_their_context(nlp):
         return [(p.text, p._.geo["country"]) for p in doc.spans["places"]]
 
     assert places("نشرت الوكالة صور الدمار") == []  # "pictures"
-    assert ("صور", "LBN") in places("قصفت الطائرات مدينة صور جنوب لبنان")
+    assert ("مدينة صور", "LBN") in places("قصفت الطائرات مدينة صور جنوب لبنان")
     assert places("وصل الوفد إلى صور اللبنانية") == [("صور", "LBN")]
     assert places("غرق قارب قرب صور العمانية") == [("صور", "OMN")]
     assert places("اشتباكات في الكرك الأردنية") == [("الكرك", "JOR")]
@@ -342,10 +342,10 @@ def test_event_location_sources(nlp):
     finally:
         coder.filter = True
     # (the headline's event is one with its repeat in the lead, and takes the lead's own clause)
-    assert got[0] == ("ASSAULT", "الموصل", "clause") and ("COERCE", "الموصل", "context") in got
+    assert got[0] == ("ASSAULT", "مدينة الموصل", "clause") and ("COERCE", "مدينة الموصل", "context") in got
     got = event_places("القوات العراقية تقصف مواقع المسلحين\n"
                        "قال مسؤول عسكري إن الطيران نفذ ضربات في مدينة الموصل أمس.")
-    assert got[0] == ("ASSAULT", "الموصل", "lead")
+    assert got[0] == ("ASSAULT", "مدينة الموصل", "lead")
     # nothing in the text places it: the dateline does, unless it is a newsroom
     got = event_places("بغداد - قالت الشرطة العراقية إن مسلحين هاجموا نقطة تفتيش للجيش العراقي")
     assert got and got[0][1:] == ("بغداد", "dateline")
@@ -439,7 +439,7 @@ def test_what_is_said_is_placed_where_it_is_said(nlp):
 def test_headline_label_names_the_story_place(nlp):
     doc = annotate("مالي: انتهاء عملية احتجاز الرهائن\nأنهت القوات عملية في فندق في مدينة سيفاري (وسط مالي)",
                    date="2015-08-09")
-    assert [(p.text, p._.geo["country"]) for p in doc.spans["places"]] == [("مالي", "MLI"), ("سيفاري", "MLI"),
+    assert [(p.text, p._.geo["country"]) for p in doc.spans["places"]] == [("مالي", "MLI"), ("مدينة سيفاري", "MLI"),
                                                                           ("وسط مالي", "MLI")]
     assert annotate("قدمت السعودية دعم مالي للبنان", date="2015-08-09").spans["places"][0].text == "السعودية"
     # with no place of their own, events fall back to the headline's country, not a nationality named once
@@ -467,8 +467,8 @@ def test_a_foreign_town_spelt_otherwise_is_found_after_its_kind(nlp):
         doc = annotate(text, date="2018-04-08")
         return [(p.text, p._.geo["name"], p._.geo.get("spelling")) for p in doc.spans["places"]]
 
-    assert places("وقع حادث الدهس في مدينة مُنستر يوم السبت") == [("مُنستر", "Munster", True)]
-    assert ("سولزبيري", "Salisbury", True) in places("تسمم جاسوس في مدينة سولزبيري، شمالي انجلترا")
+    assert places("وقع حادث الدهس في مدينة مُنستر يوم السبت") == [("مدينة مُنستر", "Munster", True)]
+    assert ("مدينة سولزبيري", "Salisbury", True) in places("تسمم جاسوس في مدينة سولزبيري، شمالي انجلترا")
     assert places("تحولت إلى مدينة كبرى") == []  # a short skeleton meets too many words
     assert places("سولزبيري") == []  # only where the text says it is a town
 
@@ -493,12 +493,12 @@ def test_a_place_the_gazetteer_lacks_is_found_by_its_kind_and_placed_by_what_fol
     # a village placed by its province: the province's country, admin1 and coordinates, approximately
     doc = annotate("قتل ثلاثة مزارعين في قرية الحويجات بمحافظة حماة يوم الأحد", date="2018-05-02")
     village = [p for p in doc.spans["places"] if p._.geo.get("unlisted")]
-    assert [p.text for p in village] == ["الحويجات"]
+    assert [p.text for p in village] == ["قرية الحويجات"]
     geo = village[0]._.geo
     assert geo["country"] == "SYR" and geo["geonameid"] is None and geo["lat"] is not None and geo["admin1"]
     # a province keeps its kind word; two-word names and tails belong to the name
     assert unlisted("أعلن حاكم ولاية تاباسكو المكسيكية حالة الطوارئ") == [("ولاية تاباسكو", "MEX", None, "admin1")]
-    assert unlisted("غارات على بلدة كفر عويد بريف إدلب")[0][:2] == ("كفر عويد", "SYR")
+    assert unlisted("غارات على بلدة كفر عويد بريف إدلب")[0][:2] == ("بلدة كفر عويد", "SYR")
     assert unlisted("غارات على بلدة كفر زيتا بريف حماة") == []  # the gazetteer has it: its own place wins
     assert unlisted("سقط صاروخ على مديرية #رغوان في محافظة مأرب")[0][:3] == ("مديرية #رغوان", "YEM", "Marib")
     # a facility needs a place after it, and keeps its kind and its adjective
@@ -511,7 +511,7 @@ def test_a_place_the_gazetteer_lacks_is_found_by_its_kind_and_placed_by_what_fol
     assert unlisted("أعلنت الطوارئ في 17 مقاطعة بمحاذاة النهر في الولايات المتحدة") == []
     # without a place after it, a town takes the country the story names far more than any other ...
     assert unlisted("قتل جنديان عراقيان في العراق. وقالت الشرطة إن الهجوم وقع في قرية البوحياة") == \
-        [("البوحياة", "IRQ", None, "city")]
+        [("قرية البوحياة", "IRQ", None, "city")]
     # ... or none, where the story names several countries alike
     assert unlisted("التقى وزير الخارجية العراقي نظيره الإيراني في قرية البوحياة") == []
 
@@ -566,8 +566,8 @@ def test_town_words_read_as_words_and_the_city_after_its_kind(nlp):
 
     assert places("هاجمت القوات معسكر التدريب") == []  # a camp, not Mascara
     assert places("وصل تلبية لدعوة كريمة من الأمير") == []  # gracious, not Karima
-    assert places("وصل الوفد إلى مدينة معسكر الجزائرية") == [("معسكر", "Mascara", "city")]
-    assert places("قصف الطيران مدينة غزة") == [("غزة", "Gaza", "city")]  # the city, not the Strip
+    assert places("وصل الوفد إلى مدينة معسكر الجزائرية") == [("مدينة معسكر", "Mascara", "city")]
+    assert places("قصف الطيران مدينة غزة") == [("مدينة غزة", "Gaza", "city")]  # the city, not the Strip
     assert places("قصف الطيران قطاع غزة")[0][1] == "Gaza Strip"
 
 
@@ -608,12 +608,12 @@ def test_a_town_is_placed_before_the_region_that_holds_it(nlp):
         return [(p.text, "describes" in p._.geo) for p in doc.spans["places"]]
 
     # the region after في/ب says where the town lies: the town is the place
-    assert places("زيارة مدينة دوما في الغوطة الشرقية") == [("دوما", False), ("الغوطة الشرقية", True)]
-    assert places("أجلت القوات المقاتلين من بلدة الضمير في ريف دمشق") == [("الضمير", False), ("ريف دمشق", True)]
+    assert places("زيارة مدينة دوما في الغوطة الشرقية") == [("مدينة دوما", False), ("الغوطة الشرقية", True)]
+    assert places("أجلت القوات المقاتلين من بلدة الضمير في ريف دمشق") == [("بلدة الضمير", False), ("ريف دمشق", True)]
     # two towns side by side, or a country after a town, are not one inside the other
     assert places("قصفت الطائرات حلب وإدلب") == [("حلب", False), ("إدلب", False)]
     got = event_places("وقتل ثلاثة مدنيين في هجوم على بلدة الضمير في ريف دمشق", date="2018-04-20")
-    assert got and got[0][1] == "الضمير"
+    assert got and got[0][1] == "بلدة الضمير"
 
 
 def test_a_hashtag_mark_does_not_hide_the_words_before_a_place(nlp):
@@ -632,7 +632,7 @@ def test_a_word_like_town_of_a_country_the_story_never_names_is_a_word(nlp):
     # جنوب المعسكر in a story about Yemen (its army names it) is south of the camp, not Mascara
     got = places("اشتبك الجيش الوطني اليمني مع الحوثيين جنوب المعسكر")
     assert all(c == "YEM" for _, c in got) and "معسكر" not in [t for t, _ in got]
-    assert places("قتل ثلاثة في مدينة معسكر غرب الجزائر")[0] == ("معسكر", "DZA")
+    assert places("قتل ثلاثة في مدينة معسكر غرب الجزائر")[0] == ("مدينة معسكر", "DZA")
     assert ("وسط مالي", "MLI") in places("في مدينة سيفاري (وسط مالي) قتل 12 شخصا")  # a country stays itself
 
 
@@ -733,3 +733,34 @@ def test_what_is_said_with_nothing_placing_it_is_placed_in_the_speakers_country(
     praise = [e for e in got if e["event"] == "SUPPORT"]
     assert praise and praise[0]["location"]["country"] == "SAU" and praise[0]["location"]["source"] == "speaker"
     assert [a["country"] for a in praise[0]["recipient"]] == ["USA"]
+
+
+def test_the_same_happening_told_again_takes_the_finer_place(nlp):
+    from hadath.events import refines
+
+    syria = {"country": "SYR", "precision": "admin1", "admin1": None, "name": "Syria",
+             "relative": {"direction": 90, "km": None, "of_country": True}}
+    hajin = {"country": "SYR", "precision": "city", "admin1": "Deir ez-Zor", "name": "Hajin"}
+    assert refines(syria, hajin)  # شرقي سوريا, then بلدة هجين
+    assert not refines(hajin, syria)
+    assert not refines(syria, dict(hajin, country="IRQ"))  # not a town of another country
+    around = {"country": "YEM", "precision": "admin1", "admin1": "Al Hudaydah", "name": "Al-Hudaydah",
+              "relative": {"direction": 180, "km": None, "of_country": False}}
+    assert not refines(around, {"country": "YEM", "precision": "city", "admin1": "Al Hudaydah",
+                                "name": "Al-Hudaydah"})  # جنوب مدينة الحديدة, then the town itself
+    province = {"country": "YEM", "precision": "admin1", "admin1": "Al Hudaydah", "name": "Al-Hudaydah"}
+    assert not refines(province, {"country": "YEM", "precision": "city", "admin1": "Sanaa", "name": "Sanaa"})
+    # the headline's country, its lead's town: the one event is at the town
+    got = event_places("الجيش العراقي يقتل 45 من عناصر تنظيم الدولة في غارات جوية شرقي سوريا\n"
+                       "أعلن الجيش العراقي أنه قتل 45 من عناصر تنظيم الدولة الإسلامية في غارات جوية شرقي سوريا.\n"
+                       "وقتل الجيش العراقي عناصر التنظيم في غارات استهدفت بلدة هجين.", date="2018-06-23")
+    assert got and got[0][0] == "ASSAULT" and got[0][1] == "بلدة هجين"
+
+
+def test_a_headline_place_written_in_full_in_the_lead_is_the_headlines_own(nlp):
+    # (so the body's mention of the same happening does not move it to another country named there)
+    got = event_places("مسؤول عسكري سعودي يعلن من عدن بدء تشغيل جسر جوى للإغاثة\n"
+                       "أعيد فتح المطار الدولي في مدينة عدن. وأعلن مسؤول عسكري سعودي عن بدء جسر جوي لإمدادات "
+                       "الإغاثة من السعودية إلى اليمن.", date="2015-07-22")
+    aid = [loc for etype, loc, _ in got if etype == "AID"]
+    assert aid and aid[0] == "مدينة عدن"

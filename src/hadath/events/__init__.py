@@ -144,6 +144,26 @@ def trigger_table() -> dict[str, Trigger]:
     return table
 
 
+def coarseness(loc: dict) -> float:
+    """A town or a site, the area around a town, a province, a part of a country, the country."""
+    relative = loc.get("relative") or {}
+    if relative:
+        return 3.5 if relative.get("of_country") else 1.5
+    return {"point": 0, "city": 1, "admin1": 3, "country": 4}.get(loc.get("precision"), 4)
+
+
+def refines(coarse: dict | None, fine: dict | None) -> bool:
+    """قصف جوي في غزة ... في شرق مدينة غزة، غارات شرقي سوريا ... في بلدة هجين: a later telling of the same
+    happening that names a finer place inside the one the first placed it in says where it was."""
+    if not coarse or not fine or coarse.get("country") != fine.get("country") or coarseness(fine) >= coarseness(coarse):
+        return False
+    if fine.get("name") and fine.get("name") == coarse.get("name"):
+        return False  # جنوب مدينة الحديدة, then مدينة الحديدة: the town is no finer than the area around it
+    if coarse.get("admin1") and not (coarse.get("relative") or {}).get("of_country"):
+        return coarse["admin1"] == fine.get("admin1")  # (a province: the place must lie in it)
+    return True
+
+
 def word_before(doc: Doc, i: int, start: int):
     """The token before token ``i`` within the sentence starting at ``start``, the article
     skipped (هيئة ال تفاوض -> هيئة); None at the sentence start."""
@@ -863,7 +883,8 @@ class EventCoder:
             for a country, where in it (يصل إلى الإمارات -> في العاصمة الإماراتية)."""
             short = f" {fold(best.text)} "
             lead = [p for j in (1, 2) for p in usable(j) if p._.geo.get("country") == best._.geo.get("country")]
-            fuller = [p for p in lead if len(p.text) > len(best.text) and short in f" {fold(p.text)} "]
+            fuller = [p for p in lead if len(p.text) > len(best.text) and short in f" {fold(p.text)} "
+                      and not part_of_country(p)]  # (وسط مالي is a part of مالي, not its full name)
             if fuller:
                 return fuller[0]
             if best._.geo["precision"] == "country" or part_of_country(best):
@@ -904,8 +925,8 @@ class EventCoder:
 
             best = min(fine(places) or places, key=rank)
             lead = from_lead(best) if title else None
-            if lead is not None:
-                return out(lead, "lead")
+            if lead is not None:  # (the headline's own place written in full is still the headline's)
+                return out(lead, "clause" if f" {fold(best.text)} " in f" {fold(lead.text)} " else "lead")
             if best._.geo["precision"] == "country" and dl and not dl.get("newsroom") \
                     and dl.get("country") == best._.geo.get("country") and dl.get("precision") != "country":
                 return dateline_place()  # طرابلس - ... رحب بمحادثات السلام في ليبيا: where in the country
@@ -1125,7 +1146,8 @@ class EventCoder:
                     ev["date"], ev["date_precision"], ev["_date_source"] = when[:3]
                     if when[3]:
                         ev["date_end"] = when[3]
-                if location and location.get("source") in own and (ev["location"] or {}).get("source") not in own:
+                if location and location.get("source") in own and ((ev["location"] or {}).get("source") not in own
+                                                                   or refines(ev["location"], location)):
                     ev["location"] = location
                 loose = ev["size"].get("_approximate", set())
                 for key, value in (size or {}).items():

@@ -644,10 +644,13 @@ def full_mention(doc: Doc, span: Span) -> Span:
     كركوك، شمال سوريا); ``_.geo`` stays the anchor's."""
     start = span.start
     j = start - 1
-    if j > 0 and doc[j].text == "#":
+    tagged = j > 0 and doc[j].text == "#"
+    if tagged:
         j -= 1
     if j >= 0 and doc[j].norm_ in MENTION_WORDS:
-        j -= 1  # (the kind itself stays out: news and coders write مدينة عفرين and عفرين alike)
+        # مدينة عفرين، بلدة هجين، قرية الدالوه: coders keep the kind the text gives the place three times
+        # in four (the kind of a hashtag, مديرية #حيس, stays out)
+        start, j = (start if tagged else j), j - 1
     turns = 0
     while j >= 0 and turns < 2 and (doc[j].norm_ in DIRECTIONS or (doc[j].norm_ in CENTRE and turns == 0)) \
             and span._.geo.get("relative") is not None:
