@@ -764,3 +764,49 @@ def test_a_headline_place_written_in_full_in_the_lead_is_the_headlines_own(nlp):
                        "الإغاثة من السعودية إلى اليمن.", date="2015-07-22")
     aid = [loc for etype, loc, _ in got if etype == "AID"]
     assert aid and aid[0] == "مدينة عدن"
+
+
+def event_dates(text, date):
+    rec = extract(text, date=date)
+    return [(e["event"], e["trigger"]["text"], e["date"], e["date_precision"]) for e in rec["events"]]
+
+
+def test_the_happening_told_again_by_its_noun_gives_its_day(nlp):
+    text = ("مكالمة عاصفة جديدة بين ترمب ورئيس المكسيك\n"
+            "ثارت مكالمة عاصفة جديدة بين الرئيس الأميركي دونالد ترمب ونظيره المكسيكي أنريك بينا نييتو.\n"
+            "ودارت المكالمة حول الجدار على حدود المكسيك.\n"
+            "وجرت المكالمة العاصفة بين الزعيمين يوم 20 فبراير، وكان أول من كشف عنها صحيفة واشنطن بوست.")
+    got = [d for d in event_dates(text, "2018-02-26") if d[0] == "CONSULT"]
+    assert got and got[0][2:] == ("2018-02-20", "day")
+    # a topic is not the happening told again: تحدث سكان مساء الاثنين عن نتائج الاحتجاجات
+    lead = ("الأردنيون يواصلون الاحتجاجات ضد الحكومة\n"
+            "واستمرت التظاهرات في الشوارع الأردنية ليلة الثلاثاء ضد قانون الضريبة.\n")
+    got = [d for d in event_dates(lead + "وتحدث سكان مساء الاثنين عن نتائج الاحتجاجات.", "2018-06-05")
+           if d[0] == "PROTEST"]
+    assert got and got[0][2] == "2018-06-05"
+    # (the verb written with its clitics, وبدأت, tells that it took place)
+    got = [d for d in event_dates(lead + "وبدأت الاحتجاجات مساء الاثنين.", "2018-06-05") if d[0] == "PROTEST"]
+    assert got and got[0][2] == "2018-06-04"
+
+
+def test_what_is_still_to_come_dates_no_happening(nlp):
+    from hadath.events import EventCoder
+
+    ev = {"event": "CONSULT", "actor": [], "recipient": [], "location": None, "date": "2018-02-26",
+          "date_precision": "document", "_date_source": "document", "size": {}}
+    # the coder passes a mention dated after the story as undated, so the happening keeps its own day
+    assert EventCoder._merge({0: [ev]}, "CONSULT", [], [], 3, (None, "document", "document", None)) \
+        and ev["date"] == "2018-02-26"
+    text = ("مكالمة عاصفة بين ترمب ورئيس المكسيك\n"
+            "ثارت مكالمة عاصفة بين الرئيس الأميركي دونالد ترمب ونظيره المكسيكي.\n"
+            "وأكد مسؤول من البيت الأبيض إلغاء زيارة الرئيس المكسيكي، والتي كانت مقررة في مارس القادم.")
+    got = [d for d in event_dates(text, "2018-02-26") if d[0] == "CONSULT"]
+    assert got and all(not date.startswith("2018-03") for _, _, date, _ in got)
+
+
+def test_a_headline_takes_no_background_month_from_the_leads_second_sentence(nlp):
+    text = ("واشنطن تندد بالحوثيين بعد مهاجمة ممرات الملاحة الدولية\n"
+            "أعرب البيت الأبيض في بيان عن قلق الولايات المتحدة الشديد لمحاولة ميليشيات الحوثي تصعيد الحرب في اليمن.\n"
+            "ورأى البيت الأبيض أن ميليشيا الحوثي هددت علنا في يناير الماضي باستهداف حركة السفن الدولية.")
+    got = [d for d in event_dates(text, "2018-04-04") if d[0] == "ACCUSE"]
+    assert got and got[0][2] == "2018-04-04"
