@@ -474,3 +474,18 @@ def test_incitement_to_an_act_and_a_threat_at_gunpoint_are_no_events():
     assert "PROTEST" not in got and "ACCUSE" in got
     assert "THREATEN" not in types("نشروا صورة مسؤول قضائي وهو محتجز تحت تهديد السلاح.", date="2018-03-30")
     assert "THREATEN" in types("وجه الرئيس الإيراني تهديدا إلى إسرائيل.", date="2018-03-30")
+
+
+def test_a_verb_written_as_a_passive_names_who_underwent_it():
+    rec = extract("اغتيل السفير الروسي في أنقرة برصاص شرطي تركي", date="2016-12-20")
+    ev = [e for e in rec["events"] if e["event"] == "ASSAULT"]
+    assert ev and [a["country"] for a in ev[0]["actor"]] == ["TUR"] and [r["country"] for r in ev[0]["recipient"]] == ["RUS"]
+    rec = extract("اغتيل القيادي في حركة حماس مازن فقها في غزة أمس", date="2017-03-25")
+    ev = [e for e in rec["events"] if e["event"] == "ASSAULT"]
+    assert ev and ev[0]["actor"] == [] and ev[0]["recipient"][0]["text"] == "حركة حماس"
+
+
+def test_casting_doubt_is_a_rejection():
+    rec = extract("شكك وزير الخارجية الروسي في رواية بريطانيا حول تسميم الجاسوس", date="2018-03-20")
+    ev = [e for e in rec["events"] if e["event"] == "REJECT"]
+    assert ev and ev[0]["actor"][0]["country"] == "RUS"

@@ -714,6 +714,12 @@ class EventCoder:
                                       and len(doc[span.start].norm_) >= 4)) \
                 and before and span.start - before[-1].end <= 2 and not clause_gap(before[-1].end, span.start):
             actor = [before[-1]]  # مجلس الأمن يدين، أمريكا تفرض عقوبات: a present verb after its subject (SVO)
+        elif is_verbal(trig, doc[span.start]) and trig.kind == "past" and "the passive of" in trig.note:
+            # اغتيل القيادي في حماس: a verb written as a passive; who follows underwent it, and only a
+            # marked agent (على يد، برصاص) did it
+            undergone = next((a for a in after if a is not marked_agent and a.start - span.end <= SUBJECT_WINDOW
+                              and not clause_gap(span.end, a.start)), None)
+            return ([marked_agent] if marked_agent is not None else []), ([undergone] if undergone is not None else [])
         elif is_verbal(trig, doc[span.start]) and self._patients_before(doc, span, etype, trig) is not None:
             # 20 مدنيا قتلوا بغارات: the people counted before were killed; a marked agent did it, or the
             # armed force that reports it (قالت الشرطة إن 50 شخصا اعتقلوا), not a reporter
