@@ -489,3 +489,12 @@ def test_casting_doubt_is_a_rejection():
     rec = extract("شكك وزير الخارجية الروسي في رواية بريطانيا حول تسميم الجاسوس", date="2018-03-20")
     ev = [e for e in rec["events"] if e["event"] == "REJECT"]
     assert ev and ev[0]["actor"][0]["country"] == "RUS"
+
+
+def test_a_poisoning_names_who_was_poisoned_and_a_topic_has_no_agent_before_it():
+    rec = extract("روسيا تطرد عشرات الدبلوماسيين وسط التوتر بشأن تسميم الجاسوس الروسي السابق في بريطانيا",
+                  date="2018-03-30")
+    ev = [e for e in rec["events"] if e["event"] == "ASSAULT"]
+    # (the diplomats named before بشأن did not poison him: the poisoner is not named)
+    assert ev and ev[0]["actor"] == [] and [r["country"] for r in ev[0]["recipient"]] == ["RUS"]
+    assert ev[0]["location"]["country"] == "GBR"

@@ -757,7 +757,9 @@ class EventCoder:
                 if speaker is not None and not (etype in FORCE_TYPES and speaker._.actor.get("sector") not in ARMED) \
                         and not (etype in ("PROTEST", "AID", "RETREAT") and speaker._.actor.get("sector") in REPORTERS):
                     agent = speaker
-            if agent is None and before and not clause_gap(before[-1].end, span.start) and span.start - before[-1].end <= 12:
+            spoken_of = (w := word_before(doc, span.start, sent.start)) is not None and w.norm_ in TOPIC_PREPOSITIONS
+            if agent is None and before and not clause_gap(before[-1].end, span.start) and span.start - before[-1].end <= 12 \
+                    and not spoken_of:  # (التوتر بشأن تسميم الجاسوس: who is named before a topic did not do it)
                 agent = before[-1]
             if agent is None and is_participle(trig):
                 agent = last_actor  # مثنيا، مؤكدا: the subject of the sentence before goes on
