@@ -106,3 +106,33 @@ def test_event_filter_build_is_reproducible(tmp_path):
     subprocess.run([sys.executable, str(root / "scripts" / "train_event_filter.py"), "--threshold", "0.2", "--out", str(out)],
                    check=True, capture_output=True)
     assert out.read_bytes() == (root / "src" / "hadath" / "events" / "event_filter.json").read_bytes()
+
+
+def test_the_rules_word_lists_are_lexicon_files():
+    import re
+
+    from hadath.lexicon import read_tsv, word_sets
+
+    for name in ("event_words.tsv", "geo_words.tsv", "actor_words.tsv"):
+        rows = read_tsv(name)
+        sets = word_sets(name)
+        seen = set()
+        for r in rows:
+            # one Arabic word (or two) a row, each set explained on its first row, no row twice
+            assert re.fullmatch(r"[\u0621-\u0652 (]+", r["form"]), (name, r)
+            if r["set"] not in seen:
+                assert r["note"], (name, r["set"])
+                seen.add(r["set"])
+        assert len({(r["set"], r["form"]) for r in rows}) == len(rows), name
+        assert set(sets) == seen and all(sets.values())
+    # what the rules read is what the files hold
+    from hadath import events, geo
+
+    assert events.SETTING_WORDS == word_sets("event_words.tsv")["setting_words"]
+    assert fold_of("مدينة") in geo.MENTION_WORDS
+
+
+def fold_of(word):
+    from hadath.text.normalize import fold
+
+    return fold(word)

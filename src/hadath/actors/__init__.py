@@ -21,26 +21,26 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from hadath.lexicon import countries, triggers
+from hadath.lexicon import countries, triggers, word_sets
 from hadath.quantities import SINGULAR_PEOPLE
 from hadath.quotes import in_forms, speech_forms
 from hadath.text.component import is_sent_start
 from hadath.text.normalize import fold
 
-LOCATIVE = {fold(w) for w in ("في", "ب", "من", "الى", "إلى", "داخل", "خارج", "شمال", "جنوب", "شرق", "غرب", "شمالي",
-                              "جنوبي", "شرقي", "غربي", "وسط", "عبر", "حدود", "نحو", "قرب", "انحاء", "مناطق",
-                              "منطقه", "مدينه", "محافظه", "عاصمه", "اراضي", "ارجاء", "عن", "لدى")}
+# the Arabic word lists of the rules below, kept with the lexicon (lexicon/actor_words.tsv)
+ACTOR_WORDS = word_sets("actor_words.tsv")
+LOCATIVE = ACTOR_WORDS["locative"]
 BREAK = set(".,;:!?()[]«»\"'-–—/\n") | {"،", "؛", "؟"}
 CONJ = {"و"}
-PREPOSITIONS = {fold(w) for w in ("في", "من", "الى", "إلى", "على", "عن", "ل", "ب", "مع", "لدى", "ضد", "حول", "بين")}
+PREPOSITIONS = ACTOR_WORDS["prepositions"]
 FIXED_ORGS = {"armed_group", "igo", "coalition", "media", "ngo", "company", "party"}
 # nouns that refer back to the last named group of these kinds (هاجم التنظيم)
 ANAPHORA = {"تنظيم": {"armed_group"}, "جماعه": {"armed_group", "party"}, "حركه": {"armed_group", "party"},
             "ميليشيا": {"armed_group"}, "مليشيا": {"armed_group"}}
 ANAPHORA_BLOCK = {"داعش", "القاعده", "الدوله"}  # تنظيم داعش is a name, not an anaphor
 # a capital stands for its government (بين بغداد وواشنطن، ان واشنطن ستقدم) after these or at a clause start
-METONYMY_BEFORE = {fold(w) for w in ("بين", "و", "ان", "أن", "إن", "لكن", "فيما", "بينما")}
-RELATIVE_WORDS = {fold(w) for w in ("التي", "الذي", "الذين", "والتي", "والذي")}
+METONYMY_BEFORE = ACTOR_WORDS["metonymy_before"]
+RELATIVE_WORDS = ACTOR_WORDS["relative_words"]
 # role mentions that are ranks or titles put before a personal name
 TITLES = {"General", "Major General", "Brigadier General", "Colonel", "Lieutenant General", "Field Marshal",
           "Major", "Captain", "Sheikh", "Prince", "King", "President", "Ambassador", "Minister"}

@@ -25,23 +25,24 @@ from spacy.util import filter_spans
 
 from hadath.events import filter as event_filter
 from hadath.events import role_model
-from hadath.lexicon import Trigger, context_words, read_tsv, triggers
+from hadath.lexicon import Trigger, context_words, read_tsv, triggers, word_sets
 from hadath.lexicon.matcher import NormMatcher
 from hadath.quotes import COMPLEMENTIZERS, OPEN_QUOTES, is_speech_verb
 from hadath.text.component import is_sent_start, near, sent_index, sent_of
 from hadath.text.normalize import fold
 from hadath.time import WEEKDAYS
 
+# the Arabic word lists of the rules below, kept with the lexicon (lexicon/event_words.tsv)
+EVENT_WORDS = word_sets("event_words.tsv")
 MUTUAL = {"CONSULT", "AGREE", "COOPERATE"}
 PROMISABLE = {"AID", "RETREAT", "COOPERATE", "CONCEDE", "SUPPORT"}
 FALSE_FRIEND_TYPES = {"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE", "PROTEST", "REJECT"}
 # the genitive after these event nouns is the one acted upon (اعتقال الناشط), not the agent
 PATIENT_GENITIVE = {"COERCE", "SANCTION", "AID"}
-RECIPIENT_MARKERS = {fold(w) for w in ("مع", "ل", "الى", "إلى", "على", "ضد", "بحق", "تجاه", "نحو", "عن")}
-AGENT_MARKERS = {fold(w) for w in ("قبل",)}  # من قبل
+RECIPIENT_MARKERS = EVENT_WORDS["recipient_markers"]
+AGENT_MARKERS = EVENT_WORDS["agent_markers"]  # من قبل
 # nouns whose genitive is the one who used force: برصاص الجيش، بنيران القوات، على يد المسلحين، في غارة للتحالف
-AGENT_NOUNS = {fold(w) for w in ("برصاص", "رصاص", "بنيران", "نيران", "يد", "يدي", "بيد", "قصف", "غارة", "غارات",
-                                  "بقصف", "بغارة", "بغارات")}
+AGENT_NOUNS = EVENT_WORDS["agent_nouns"]
 FORCE_TYPES = {"ASSAULT", "COERCE"}
 # bodies whose missing country is by design (ISIS, the UN, a coalition, an agency)
 STATELESS = {"armed_group", "igo", "coalition", "media", "ngo"}
@@ -56,70 +57,48 @@ UNCONDITIONAL = {"ASSAULT", "PROTEST", "COERCE"}
 PATIENT_MODES = {"kill", "assassinate", "kidnap", "injure", "abduct", "torture", "execute", "arrest", "detain"}
 BREAK = {".", "!", "?", "؟", "\n", ";", "؛", ":"}
 CLAUSE_MARKS = BREAK | {"،", ","}
-PLACE_MARKERS = {fold(w) for w in ("في", "ب", "داخل", "قرب", "بالقرب", "أنحاء", "مدينة", "بلدة", "قرية", "محافظة",
-                                   "منطقة", "مطار", "ميناء", "قاعدة", "مخيم", "معبر", "ولاية", "مديرية", "ناحية",
-                                   "قضاء", "بلدية", "عند", "حول", "محيط", "أطراف", "ضواحي", "مشارف", "تخوم")}
-CAPITAL_NOUNS = {fold(w) for w in ("العاصمة", "عاصمة")}
-INCITE = {fold(w) for w in ("تحريض", "حض", "حث", "تشجيع")}  # التحريض على العنف: the act is urged, not done
+PLACE_MARKERS = EVENT_WORDS["place_markers"]
+CAPITAL_NOUNS = EVENT_WORDS["capital_nouns"]
+INCITE = EVENT_WORDS["incite"]  # التحريض على العنف: the act is urged, not done
 # adjectives right after an act that say it is still to come (احتجاجات مرتقبة، الانتخابات المقررة)
-EXPECTED = {fold(w) for w in ("مرتقب", "مرتقبة", "مقرر", "مقررة", "مزمع", "مزمعة", "منتظر", "منتظرة")}
+EXPECTED = EVENT_WORDS["expected"]
 # the only words that may stand between an event noun and its agent
-GENITIVE_LINKS = {fold(w) for w in ("ل", "ال", "من", "بين")}
+GENITIVE_LINKS = EVENT_WORDS["genitive_links"]
 # what a liberation by force takes (تحرير مدينة، تحرير كامل المحافظة، تحرير مواقع)
-LIBERATED = {fold(w) for w in ("مدينة", "مدن", "ميناء", "محافظة", "محافظات", "مطار", "مديرية", "مناطق",
-                               "منطقة", "مواقع", "موقع", "كامل", "جبل", "مركز", "وسط", "بقية", "معظم", "معسكر",
-                               "ساحل", "قرية", "قرى", "بلدة", "بلدات", "أراضي", "أراضيها", "حي", "أحياء", "قاعدة")}
+LIBERATED = EVENT_WORDS["liberated"]
 # the occasion of something said: قال ظريف خلال حديث للصحفيين في دوشانبي، في مؤتمر صحفي مشترك مع العامري في النجف
-SETTING_WORDS = {fold(w) for w in ("في", "ب", "خلال", "أثناء", "اثناء", "لدى", "مع", "أمام", "ال", "و", "من", "مؤتمر",
-                                   "المؤتمر", "صحفي", "صحافي", "الصحفي", "الصحافي", "مشترك", "المشترك", "حديث", "حديثه",
-                                   "صحفيين", "صحافيين", "الصحفيين", "كلمة", "كلمته", "كلمتها", "ألقاها", "خطاب",
-                                   "خطابه", "مقابلة", "مقابلته", "لقاء", "لقائه", "اجتماع", "اجتماعه", "تصريحات",
-                                   "تصريح", "تصريحه", "بيان", "زيارة", "زيارته", "جلسة", "حفل", "ندوة", "قمة",
-                                   "مراسم", "تجمع", "مهرجان", "افتتاح", "أدلى", "بها", "له", "لها", "على", "هامش")}
+SETTING_WORDS = EVENT_WORDS["setting_words"]
 # acts done rather than said: the one a relative clause after the act names does it (for an accusation,
 # النشاط الخبيث الذي تمارسه إيران, it is the accused)
 DEED_TYPES = {"ASSAULT", "COERCE", "AID", "MOBILIZE", "SANCTION", "RETREAT", "COOPERATE", "CONCEDE"}
-COURT_WORDS = {fold(w) for w in ("محكمة", "محكمه", "قاض", "قاضي", "القضاء", "هيئة المحلفين", "محلفين")}
+COURT_WORDS = EVENT_WORDS["court_words"]
 # what one is found guilty of: أدين بالتخطيط، بتهمة، بالضلوع في
-CHARGES = {fold(w) for w in ("التخطيط", "تخطيط", "التحضير", "تحضير", "الضلوع", "ضلوع", "المشاركة", "مشاركة", "القتل",
-                             "قتل", "التجسس", "تجسس", "الفساد", "فساد", "تهمة", "تهم", "ارتكاب",
-                             "الانتماء", "انتماء", "التآمر", "تآمر", "الاغتصاب", "اغتصاب", "التحريض", "تحريض",
-                             "الخيانة", "خيانة", "الاحتيال", "احتيال", "غسل", "تمويل", "التمويل")}
+CHARGES = EVENT_WORDS["charges"]
 # what a threat promises: تعهد بالانتقام، بالرد، بالسيطرة على، بسحق، بالقضاء على
-FORCE_PROMISES = {fold(w) for w in ("انتقام", "رد", "سيطرة", "سحق", "قضاء", "ثأر", "معاقبة", "عقاب", "تدمير", "ملاحقة",
-                                    "محاسبة", "الانتقام", "ضرب", "تحرير", "استعادة", "طرد")}
-PARTY_MARKERS = {fold(w) for w in ("إلى", "ل", "عن", "مع", "لدى")}
+FORCE_PROMISES = EVENT_WORDS["force_promises"]
+PARTY_MARKERS = EVENT_WORDS["party_markers"]
 # what makes an attack one in words: هجماته الكلامية، هجوما لاذعا، حملة إعلامية
-VERBAL = {fold(w) for w in ("كلامي", "كلامية", "كلاميا", "لفظي", "لفظية", "لفظيا", "لاذع", "لاذعا", "لاذعة", "إعلامي",
-                             "إعلامية", "إعلاميا")}
+VERBAL = EVENT_WORDS["verbal"]
 # verbs whose ل-object is an event undergone: تتعرض القوات لهجمات، يخضعون للتحقيق
-UNDERGO = {fold(w) for w in ("تعرض", "يتعرض", "تتعرض", "تعرضت", "تعرضوا", "يتعرضون", "خضع", "يخضع", "تخضع",
-                             "يخضعون", "خضعوا", "أدى", "أدت", "يؤدي", "تؤدي", "أسفر", "أسفرت", "ادى", "ادت",
-                             "واجه", "واجهت", "يواجه", "تواجه", "يواجهون", "واجهوا")}
-SPEECH_NEAR = {fold(w) for w in ("أكد", "أكدت", "أعرب", "أعربت", "جدد", "جددت", "عن", "مؤكدا", "مجددا", "معربا")}
-INSTITUTION_NOUNS = {fold(w) for w in ("مكتب", "لجنة", "لجان", "وزارة", "مركز", "هيئة", "مجلس", "دائرة", "إدارة",
-                                       "جهاز", "وحدة", "مديرية", "خلية", "غرفة", "قيادة", "منظمة", "برنامج", "صندوق",
-                                       "اتفاقية", "قانون", "مشروع", "خطة", "ملف", "جبهة", "حركة", "حزب", "تيار",
-                                       "جيش", "ميثاق", "معاهدة", "مؤتمر")}
+UNDERGO = EVENT_WORDS["undergo"]
+SPEECH_NEAR = EVENT_WORDS["speech_near"]
+INSTITUTION_NOUNS = EVENT_WORDS["institution_nouns"]
 # a place named after what is done there: نقطة تفتيش، حاجز تفتيش، نقاط مراقبة
-SITE_NOUNS = {fold(w) for w in ("نقطة", "نقاط", "حاجز", "حواجز", "مركز", "مراكز")}
+SITE_NOUNS = EVENT_WORDS["site_nouns"]
 # what an actor after them is talked about, not a party: محادثات حول سوريا، بحث بشأن اليمن
-TOPIC_PREPOSITIONS = {fold(w) for w in ("حول", "بشأن", "بخصوص", "حيال", "إزاء")}
-TOPIC_MARKERS = {fold(w) for w in ("حول", "بشأن", "بخصوص", "خطوات", "ملف", "مسألة", "قضية", "إمكانية", "سبل",
-                                   "آليات", "ضرورة", "أهمية")}
+TOPIC_PREPOSITIONS = EVENT_WORDS["topic_prepositions"]
+TOPIC_MARKERS = EVENT_WORDS["topic_markers"]
 # triggers of intent: an event noun they govern is wanted, promised or refused, not done
 INTENT_TYPES = {"REQUEST", "THREATEN", "AGREE", "REJECT"}
 STATELESS_SECTORS = {"REB", "IGO", "NGO", "PTY", "OPP"}
 SPOKEN_TYPES = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE"}  # acts that can be done by saying
-PRONOUN_OBJECTS = {"لها", "له", "لهم", "لهما", "اليها", "اليه", "اليهم", "عليها", "عليه", "عليهم", "ضدها", "ضده", "ضدهم"}
-RELATIVES = {fold(w) for w in ("التي", "الذي", "الذين", "اللذين", "اللتين", "اللتان", "اللذان", "والتي", "والذي", "والذين")}
-HABITUAL_AFTER = {fold(w) for w in ("فترة", "الحين", "حين", "لآخر", "باستمرار", "مرارا", "دوما")}
+PRONOUN_OBJECTS = EVENT_WORDS["pronoun_objects"]
+RELATIVES = EVENT_WORDS["relatives"]
+HABITUAL_AFTER = EVENT_WORDS["habitual_after"]
 # verbs of discussion: the event nouns listed as their object are topics (بحث ... واستهداف القوات)
-DISCUSS = {fold(w) for w in ("بحث", "ناقش", "تناول", "استعرض", "تباحث", "يبحث", "يناقش", "تبحث", "تناقش", "بحثا",
-                             "ناقشا", "تم")}
+DISCUSS = EVENT_WORDS["discuss"]
 # what one withdraws from when withdrawing is rejecting (الانسحاب من الاتفاق النووي، من معاهدة)
-AGREEMENT_NOUNS = {fold(w) for w in ("اتفاق", "اتفاقية", "اتفاقيه", "معاهدة", "معاهده", "نووي", "ميثاق", "صفقة",
-                                      "تفاهم", "مذكرة", "منظمة", "عضوية", "مجلس", "محادثات", "مفاوضات")}
+AGREEMENT_NOUNS = EVENT_WORDS["agreement_nouns"]
 # a day named relative to the story's own, or by its weekday: the news peg of a lead
 DEICTIC_PEG = {fold(w) for w in ("اليوم", "أمس", "البارحة")} | set(WEEKDAYS)
 SUBJECT_WINDOW = 6
@@ -166,10 +145,7 @@ def refines(coarse: dict | None, fine: dict | None) -> bool:
 
 
 # verbs that tell that a happening took place (وقع الهجوم، جرت المكالمة، اندلعت الاشتباكات)
-OCCUR_VERBS = {fold(w) for w in ("وقع", "ووقع", "وقعت", "ووقعت", "جرى", "وجرى", "جرت", "وجرت", "دار", "ودار", "دارت",
-                                 "ودارت", "حدث", "وحدث", "حدثت", "وحدثت", "اندلع", "واندلع", "اندلعت", "واندلعت",
-                                 "بدأ", "وبدأ", "بدأت", "وبدأت", "جاء", "وجاء", "جاءت", "وجاءت", "تم", "وتم", "تمت",
-                                 "وتمت", "انطلق", "وانطلق", "انطلقت", "وانطلقت", "عقد", "وعقد", "عقدت", "وعقدت")}
+OCCUR_VERBS = EVENT_WORDS["occur_verbs"]
 
 
 def bare(text: str) -> str:
@@ -252,7 +228,7 @@ SPLIT_VERBS = {**{fold(w): ("past", *_BLAME) for w in ("حمل", "حملت", "ح
                **{fold(w): ("past", *_PULL) for w in ("سحبت", "سحبوا", "وسحبت")},  # (سحب is as often the noun)
                **{fold(w): ("pres", *_PULL) for w in ("يسحب", "تسحب", "ستسحب", "سيسحب")},
                **{fold(w): ("pres", *_LIST) for w in ("يدرج", "تدرج", "ستدرج", "سيدرج")}}
-_NOT_BLAMED = {fold(w) for w in ("بعض", "كامل", "جزء", "فيه", "وحده", "نفسه", "عبء")}
+_NOT_BLAMED = EVENT_WORDS["not_blamed"]
 
 
 def split_phrases(doc: Doc) -> list[tuple[int, Trigger]]:

@@ -20,11 +20,20 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from hadath.lexicon import Place, admin1_names, common_words, countries, gazetteer
+from hadath.lexicon import (
+    Place,
+    admin1_names,
+    common_words,
+    countries,
+    gazetteer,
+    word_sets,
+)
 from hadath.lexicon.matcher import NormMatcher
 from hadath.text.component import before_clitics, sent_of
 from hadath.text.normalize import fold, normalize
 
+# the Arabic word lists of the rules below, kept with the lexicon (lexicon/geo_words.tsv)
+GEO_WORDS = word_sets("geo_words.tsv")
 PRECISION = {"country": "country", "city": "city", "region": "admin1", "point": "point"}
 
 
@@ -250,17 +259,12 @@ UNLISTED_KINDS = {
 }
 # first words of two-word names (بني سويد، عين العرب، تل أبيض، كفر نبل، أبو كمال) and the words that end
 # them (أورم الكبرى، الحسينية الجديدة)
-NAME_HEADS = {fold(w) for w in ("أبو", "ابو", "أبي", "بني", "عين", "تل", "دير", "كفر", "خربة", "بيت", "أم", "ام", "رأس",
-                                 "قاع", "جبل", "وادي", "مرج", "سيدي", "خان", "باب", "بئر", "بير", "حاسي", "عرب", "سوق",
-                                 "جسر", "سد", "بنت", "ذي", "ذو", "خليج", "بحيرة", "نهر", "سهل", "جزر", "جزيرة")}
-NAME_TAILS = {fold(w) for w in ("كبرى", "صغرى", "جديدة", "قديمة", "شرقية", "غربية", "شمالية", "جنوبية", "عليا",
-                                 "سفلى", "فوقا", "تحتا", "فوقاني", "تحتاني", "فوقانية", "تحتانية")}
-FACILITY_TAILS = {fold(w) for w in ("جوية", "بحرية", "عسكرية", "دولي", "جوي", "بحري", "عسكري")}
+NAME_HEADS = GEO_WORDS["name_heads"]
+NAME_TAILS = GEO_WORDS["name_tails"]
+FACILITY_TAILS = GEO_WORDS["facility_tails"]
 # what may stand between a place and the known place that says where it is (قرية الدالوه بمحافظة
 # الإحساء، مدينة أورم الكبرى بريف إدلب، مدينة سيفاري (وسط مالي)، مرفأ لوريان غرب فرنسا)
-ANCHOR_LINKS = {fold(w) for w in ("ب", "في", "ال", "ل", "ريف", "وسط", "(", "قرب", "التابعة", "تابعة", "شرق", "غرب",
-                                   "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "محافظة", "ولاية", "مديرية",
-                                   "منطقة", "قضاء", "ناحية", "مدينة", "بلدة", "قرية", "العاصمة", "عاصمة")}
+ANCHOR_LINKS = GEO_WORDS["anchor_links"]
 _ARABIC_WORD = re.compile(r"^[\u0621-\u064A]{2,}$")
 
 
@@ -398,9 +402,8 @@ TOWN_WORDS = {"مدينه", "مدينتي", "بلده", "بلدتي", "قريه"
 
 
 # words that make a place's name a team's: ريال مدريد، نادي الزمالك، منتخب مصر، مانشستر سيتي
-TEAM_BEFORE = {fold(w) for w in ("ريال", "أتلتيكو", "اتلتيكو", "نادي", "فريق", "منتخب", "بايرن", "إنتر", "انتر",
-                                  "إيه سي", "يوفنتوس", "أولمبيك", "سبورتينغ", "سبورتنغ", "باريس سان")}
-TEAM_AFTER = {fold(w) for w in ("سيتي", "يونايتد", "هوتسبير", "سان جيرمان")}
+TEAM_BEFORE = GEO_WORDS["team_before"]
+TEAM_AFTER = GEO_WORDS["team_after"]
 
 
 def is_team(doc: Doc, span: Span) -> bool:
@@ -426,11 +429,9 @@ def admin_unit(doc: Doc, span: Span, candidates: tuple[Place, ...]) -> tuple[Spa
     return Span(doc, start, span.end, label="LOC"), regions
 
 
-OCCUPIED = {fold(w) for w in ("المحتلة", "المحتل", "محتلة")}
+OCCUPIED = GEO_WORDS["occupied"]
 # words of going somewhere: what follows them (after إلى or ل, or as the object) is a place
-VISIT_WORDS = {fold(w) for w in ("زيارة", "زيارته", "زيارتها", "زيارتهم", "زار", "زارت", "يزور", "تزور", "وصل", "وصلت",
-                                 "يصل", "تصل", "توجه", "توجهت", "يتوجه", "سافر", "سافرت", "رحلة", "جولة", "قدم", "عاد",
-                                 "عادت", "يعود")}
+VISIT_WORDS = GEO_WORDS["visit_words"]
 
 
 def place_in_context(doc: Doc, span: Span, candidates: tuple[Place, ...],
@@ -479,7 +480,7 @@ def country_place(iso3: str) -> Place | None:
 
 # words that stand for a country the story has named: في البلاد، أنحاء المملكة
 ANAPHORS = {"بلاد": None, "مملكه": {"SAU", "MAR", "JOR", "BHR", "GBR", "ESP", "NLD", "BEL", "SWE", "NOR", "DNK", "THA"}}
-_ANAPHOR_BEFORE = {fold(w) for w in ("في", "ب", "داخل", "أنحاء", "إلى", "عموم", "مختلف", "مناطق", "كافة")}
+_ANAPHOR_BEFORE = GEO_WORDS["anaphor_before"]
 
 
 def country_anaphors(doc: Doc, found: list[Span], context: dict[str, int]) -> list[Span]:
@@ -636,7 +637,7 @@ def relative_to(doc: Doc, span: Span) -> None:
     span._.geo = geo
 
 
-MENTION_WORDS = {fold(w) for w in ("مدينة", "بلدة", "قرية", "منطقة", "بلدية", "ناحية", "قضاء", "محافظة", "ولاية", "مديرية")}
+MENTION_WORDS = GEO_WORDS["mention_words"]
 
 
 def full_mention(doc: Doc, span: Span) -> Span:
