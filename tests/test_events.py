@@ -498,3 +498,26 @@ def test_a_poisoning_names_who_was_poisoned_and_a_topic_has_no_agent_before_it()
     # (the diplomats named before بشأن did not poison him: the poisoner is not named)
     assert ev and ev[0]["actor"] == [] and [r["country"] for r in ev[0]["recipient"]] == ["RUS"]
     assert ev[0]["location"]["country"] == "GBR"
+
+
+def _types(text, date="2018-03-18"):
+    return [e["event"] for e in extract(text, date=date)["events"]]
+
+
+def test_what_is_not_done_at_all_is_no_event():
+    # not any act (دون ... أي), what cannot be done (لا يمكن ... أن), what would have been (سـ ... لو)
+    assert "ACCUSE" not in _types("احتجزت السلطات الإسرائيلية متطرفين يهوديين من دون توجيه أي تهمة لستة أشهر")
+    assert "REJECT" not in _types("قال قرقاش إنه لا يمكن للدوحة أن تنفي دعمها للإرهاب")
+    assert "AGREE" not in _types("وقالت المنظمة: كنا سنؤيد الاتفاق لو كنا على يقين بأن الخيارات محدودة")
+    # (the same verbs where they are done)
+    assert "REJECT" in _types("نفت الدوحة دعمها للإرهاب")
+    assert "ACCUSE" in _types("وجهت السلطات الإسرائيلية تهمة القتل إلى متطرفين يهوديين")
+
+
+def test_links_homographs_crime_kinds_and_anonymous_sources_are_no_events():
+    assert _types("قصفت الطائرات الإسرائيلية موقعا لحماس في غزة.\nاقرأ.. حماس تهدد بضرب عمق المستوطنات") == ["ASSAULT"]
+    assert "ACCUSE" not in _types("أجاب شكري على أسئلة الطلبة حول القضايا الإقليمية التي تهم مصر")
+    assert "COERCE" not in _types("أرجئت محاكمة الرئيس التشادي السابق المتهم بارتكاب جرائم حرب وجرائم تعذيب")
+    assert "REQUEST" not in _types("وقال المصدر، الذي طلب عدم نشر اسمه، إن المحادثات تجري في مسقط")
+    # a verb after التي is still one: التي قتل شقيقها
+    assert "ASSAULT" in _types("قالت النائبة التي قتل مسلحون شقيقها في مدريد عام 1997 إن الحزب يرفض")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -113,6 +113,12 @@ def noun_readings() -> dict[str, Trigger]:
     return {t.form: t for t in triggers() if t.kind == "noun" and t.form in verbs}
 
 
+@cache
+def verb_forms() -> frozenset[str]:
+    """The folded forms the lexicon has as verbs (قتل is a verb too, تهم is not)."""
+    return frozenset(t.form for t in triggers() if t.kind in ("past", "pres"))
+
+
 @lru_cache(maxsize=None)
 def trigger_table() -> dict[str, Trigger]:
     """Folded trigger form -> its first lexicon entry."""
@@ -144,6 +150,8 @@ def refines(coarse: dict | None, fine: dict | None) -> bool:
     return True
 
 
+CRIME_KINDS = EVENT_WORDS["crime_kinds"]  # جرائم تعذيب: a kind of crime
+MODALS = EVENT_WORDS["modals"]  # لا يمكن ... أن
 # verbs that tell that a happening took place (وقع الهجوم، جرت المكالمة، اندلعت الاشتباكات)
 OCCUR_VERBS = EVENT_WORDS["occur_verbs"]
 
@@ -352,6 +360,26 @@ class EventCoder:
         before = [t.norm_ for t in doc[max(sent.start, span.start - 3):span.start] if not t.is_punct]
         if any(w in self.negation for w in before[-2:]):
             return None
+        wider = [t.norm_ for t in doc[max(sent.start, span.start - 6):span.start] if not t.is_punct]
+        if before[-1:] in (["اي"], ["أي"]) and any(w in self.negation for w in wider[-5:]):
+            return None  # من دون توجيه أي تهمة: not any act at all
+        if before[-1:] in (["ان"], ["أن"]) and any(
+                w in MODALS and i > 0 and wider[i - 1] in self.negation
+                for i, w in enumerate(wider)):
+            return None  # لا يمكن للدوحة أن تنفي: what cannot be done is not done
+        text = doc.user_data.get("hadath_text")
+        if text is None:  # (doc.text is rebuilt at each reading: once a document)
+            text = doc.user_data["hadath_text"] = doc.text
+        line = text[text.rfind("\n", 0, span.start_char) + 1:span.start_char].lstrip()
+        if fold(line.split()[0] if line.split() else "").strip(".:،") in ("اقرا", "اقرا ايضا"):
+            return None  # اقرأ.. حماس تهدد بضرب: a link to another story, not this one's news
+        if trig.kind == "noun" and before[-1:] and before[-1] in RELATIVES | {"ما"} \
+                and fold(span.text) not in verb_forms():
+            return None  # القضايا التي تهم مصر: after التي a verb (تَهُمّ), not a noun (تُهَم)
+        if trig.kind == "noun" and before[-1:] and before[-1].removeprefix("و").removeprefix("ال") in CRIME_KINDS:
+            return None  # المتهم بارتكاب جرائم حرب وجرائم تعذيب: a kind of crime, not a happening
+        if trig.future and "لو" in [t.norm_ for t in doc[span.end:min(sent.end, span.end + 8)]]:
+            return None  # كنا سنؤيد الاتفاق لو كنا على يقين: what would have been, not what will be
         if any(w in ("نفي", "ينفي", "نفت", "تنفي") for w in (t.norm_ for t in doc[max(sent.start, span.start - 6):span.start])):
             return None
         if any(w in self.hypothetical - {"قد"} for w in before):
@@ -362,8 +390,10 @@ class EventCoder:
             return "ACCUSE"  # هجماته الكلامية، هجوم لاذع: an attack in words
         if trig.type in FALSE_FRIEND_TYPES and any(t.norm_ in self.false_friend for t in sent):
             return None
-        if trig.type == "REQUEST" and [t.norm_ for t in doc[span.end:min(sent.end, span.end + 2)]] == ["عدم", "الكشف"]:
-            return None  # الذين طلبوا عدم الكشف عن أسمائهم: a source's anonymity, not a demand
+        nxt = [t.norm_ for t in doc[span.end:min(sent.end, span.end + 3)]]
+        if trig.type == "REQUEST" and nxt[:1] == ["عدم"] and any(
+                w.removeprefix("ال") in ("كشف", "نشر", "ذكر", "افصاح", "الكشف") for w in nxt[1:]):
+            return None  # الذين طلبوا عدم الكشف عن أسمائهم، طلب عدم نشر اسمه: a source's anonymity, not a demand
         if any(w in self.generic for w in before) or any(
                 t.norm_ in HABITUAL_AFTER for t in doc[span.end:min(sent.end, span.end + 4)]):
             return None  # عادة ما، يشن هجمات بين فترة وأخرى: a habit, not a happening
@@ -1104,7 +1134,7 @@ class EventCoder:
             return
         i = span.start - 1 if doc[span.start - 1].norm_ in ("ال", "وال", "فال", "بال") else span.start
         sent = sent_of(span)
-        before = doc.text[sent.start_char:doc[i].idx].split()  # (the words as written: وبدأت, not و ب دأت)
+        before = sent.text[:doc[i].idx - sent.start_char].split()  # (the words as written: وبدأت, not و ب دأت)
         if not (not before or fold(before[-1]) in OCCUR_VERBS):
             return  # (the noun must be what the clause tells of, not a topic: حذر ... من نتائج الاحتجاجات)
         stem = bare(span.text)
