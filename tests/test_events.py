@@ -521,3 +521,15 @@ def test_links_homographs_crime_kinds_and_anonymous_sources_are_no_events():
     assert "REQUEST" not in _types("وقال المصدر، الذي طلب عدم نشر اسمه، إن المحادثات تجري في مسقط")
     # a verb after التي is still one: التي قتل شقيقها
     assert "ASSAULT" in _types("قالت النائبة التي قتل مسلحون شقيقها في مدريد عام 1997 إن الحزب يرفض")
+
+
+def test_names_purposes_topics_and_retellings_are_no_new_events():
+    assert "AID" not in _types("وصل إلى عدن وزير المياه والبيئة هبة الله شريم ووزير النقل", date="2015-07-23")
+    assert "REJECT" not in _types("حذر المبعوث الأمريكي طالبان وقال: وإذا رفضوه عندها عليهم تحمل العواقب")
+    assert "ASSAULT" not in _types("سمحت تركيا للولايات المتحدة باستخدام قاعدة انجرليك لشن ضربات جوية ضد داعش")
+    assert "CONCEDE" not in _types("اجتمع نتنياهو مع الرئيس المصري عبد الفتاح السيسي لبحث وقف إطلاق نار في غزة")
+    # (تم احتجازه is done, not discussed)
+    assert "COERCE" in _types("قال الأمير إنه تم احتجازه في فندق ريتز كارلتون في الرياض")
+    # a happening told again after a demonstrative is the one told before, only once
+    got = _types("قصفت الطائرات الروسية مستشفى في إدلب. وأدانت فرنسا هذا الهجوم ودعت إلى تحقيق.")
+    assert got.count("ASSAULT") == 1

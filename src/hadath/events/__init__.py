@@ -151,6 +151,8 @@ def refines(coarse: dict | None, fine: dict | None) -> bool:
 
 
 CRIME_KINDS = EVENT_WORDS["crime_kinds"]  # جرائم تعذيب: a kind of crime
+DEMONSTRATIVES = EVENT_WORDS["demonstratives"]  # هذا الهجوم
+PURPOSE_VERBS = EVENT_WORDS["purpose_verbs"]  # لشن ضربات
 MODALS = EVENT_WORDS["modals"]  # لا يمكن ... أن
 # verbs that tell that a happening took place (وقع الهجوم، جرت المكالمة، اندلعت الاشتباكات)
 OCCUR_VERBS = EVENT_WORDS["occur_verbs"]
@@ -373,6 +375,13 @@ class EventCoder:
         line = text[text.rfind("\n", 0, span.start_char) + 1:span.start_char].lstrip()
         if fold(line.split()[0] if line.split() else "").strip(".:،") in ("اقرا", "اقرا ايضا"):
             return None  # اقرأ.. حماس تهدد بضرب: a link to another story, not this one's news
+        if trig.kind in ("noun", "phrase") and span.end < sent.end and doc[span.end].norm_ == "الله":
+            return None  # هبة الله، نصر الله: a name, not an act
+        if trig.kind in ("noun", "phrase") and (w := word_before(doc, span.start, sent.start)) is not None:
+            if w.norm_ in PURPOSE_VERBS:
+                return None  # لشن ضربات جوية: what is to be done
+            if w.norm_.removeprefix("و").removeprefix("ل") in DISCUSS - {"تم"}:
+                return None  # لبحث وقف إطلاق نار: a topic discussed (but تم احتجازه is done)
         if trig.kind == "noun" and before[-1:] and before[-1] in RELATIVES | {"ما"} \
                 and fold(span.text) not in verb_forms():
             return None  # القضايا التي تهم مصر: after التي a verb (تَهُمّ), not a noun (تُهَم)
@@ -382,8 +391,9 @@ class EventCoder:
             return None  # كنا سنؤيد الاتفاق لو كنا على يقين: what would have been, not what will be
         if any(w in ("نفي", "ينفي", "نفت", "تنفي") for w in (t.norm_ for t in doc[max(sent.start, span.start - 6):span.start])):
             return None
-        if any(w in self.hypothetical - {"قد"} for w in before):
-            return None
+        if any(w in self.hypothetical - {"قد"} or (w[:1] in ("و", "ف") and w[1:] in self.hypothetical - {"قد"})
+               for w in before):
+            return None  # (وإذا رفضوه: the conjunction written on the word)
         if trig.kind == "pres" and before[-1:] == ["قد"]:
             return None
         if trig.type == "ASSAULT" and any(t.norm_.removeprefix("ال") in VERBAL for t in doc[span.end:min(sent.end, span.end + 2)]):
@@ -1293,6 +1303,9 @@ class EventCoder:
                                      spoken=etype in SPOKEN_TYPES,
                                      speaker_country=next((r["country"] for r in a_recs if r.get("country")), None))
             size = self.size(doc, span, etype)
+            if trig.kind in ("noun", "phrase") and (w := word_before(doc, span.start, sent.start)) is not None \
+                    and w.norm_ in DEMONSTRATIVES and any(ev["event"] == etype for ev in events):
+                continue  # هذا الهجوم، هذه الزيارات: the happening told before, not a new one
             told = (date, precision, date_source, date_end)
             if precision != "document" and doc._.doc_date and str(date) > doc._.doc_date.isoformat()[:len(str(date))]:
                 # كانت مقررة في مارس القادم: a mention still to come gives no date to what has happened
