@@ -810,3 +810,27 @@ def test_a_headline_takes_no_background_month_from_the_leads_second_sentence(nlp
             "ورأى البيت الأبيض أن ميليشيا الحوثي هددت علنا في يناير الماضي باستهداف حركة السفن الدولية.")
     got = [d for d in event_dates(text, "2018-04-04") if d[0] == "ACCUSE"]
     assert got and got[0][2] == "2018-04-04"
+
+
+def test_one_person_as_the_object_or_passive_subject_of_a_killing_is_one():
+    def one(text):
+        return [(q["value"], q["category"]) for q in find_quantities(text)]
+
+    assert one("قتل الجيش مسلحا في الموصل") == [(1, "dead")]
+    assert one("أعلن الجيش أنه قتل بالرصاص فلسطينيا قرب الحدود") == [(1, "dead")]
+    assert one("اعتقلت الشرطة التركية صحفيا في إسطنبول") == [(1, "arrested")]
+    assert one("وقال الانفصاليون إن رجلا قتل جراء القصف") == [(1, "dead")]
+    # a man who killed (an object follows), a country at a line's end, a count: not one
+    assert (1, "dead") not in one("أن رجلا قتل بالرصاص شرطيين في لييج")
+    assert one("قتلى مدنيون في سوريا\nقتل 6 مدنيين") == [(6, "dead")]
+    assert one("قتل الجيش 18 مسلحا") == [(18, "dead")]
+
+
+def test_the_person_killed_is_the_recipient_and_the_subject_before_the_verb_the_actor(nlp):
+    rec = extract("قال الناطق باسم وزارة الصحة إن الجيش الإسرائيلي قتل فلسطينيا قرب السياج", date="2018-07-02")
+    ev = [e for e in rec["events"] if e["event"] == "ASSAULT"]
+    assert ev and ev[0]["size"]["dead"] == 1
+    assert [a["country"] for a in ev[0]["actor"]] == ["ISR"] and [r["country"] for r in ev[0]["recipient"]] == ["PSE"]
+    rec = extract("أعلن الجيش الإسرائيلي أنه قتل بالرصاص فلسطينيا قال إنه اجتاز الحدود", date="2018-07-02")
+    ev = [e for e in rec["events"] if e["event"] == "ASSAULT"]
+    assert ev and [a["country"] for a in ev[0]["actor"]] == ["ISR"] and ev[0]["size"]["dead"] == 1

@@ -163,6 +163,9 @@ class ActorBuilder:
             return False  # عراقية اميركية: two actors
         if cur["kind"] == "nationality" and any(person_object(t) for t in gap):
             return False  # أوقفت الشرطة صحفيا مصريا: the adjective is the journalist's, not the police's
+        if cur["kind"] == "nationality" and gap and doc[start].norm_.endswith("ا") \
+                and not doc[start].norm_.startswith("ال") and doc[start - 1].norm_ != "ال":
+            return False  # الجيش قتل فلسطينيا: an indefinite accusative after a verb is a person, the object
         if cur["kind"] in ("nationality", "country", "capital", "place") and prev["kind"] in ("role", "org"):
             if prev["kind"] == "org" and (prev.get("country") or prev.get("org_kind") in FIXED_ORGS):
                 return False  # داعش ... العراق: a named group takes no country from its neighbours

@@ -1323,6 +1323,15 @@ class EventCoder:
                     country = next((a._.actor.get("country") for a in inside if a._.actor.get("country")), country)
                     keep = [i for i, a in enumerate(actor) if a not in inside]
                     actor, a_recs = [actor[i] for i in keep], [a_recs[i] for i in keep]
+                    subject = next((a for a in reversed(local) if a.end <= span.start and span.start - a.end <= 1
+                                    and a.start >= sent.start and self._usable(a) and a not in inside), None)
+                    if not actor and subject is not None:
+                        actor, a_recs = [subject], [actor_record(subject)]  # إن الجيش قتل فلسطينيا: the subject before
+                    elif not actor and self._quote(doc, span) is not None:
+                        # أعلن الجيش الإسرائيلي أنه قتل بالرصاص فلسطينيا: an armed force reporting what it did
+                        speaker = self._speaker(doc, span, local)
+                        if speaker is not None and speaker._.actor.get("sector") in ARMED and speaker not in inside:
+                            actor, a_recs = [speaker], [actor_record(speaker)]
                 if q is not None and country:
                     r_recs = [{"text": q.text, "name": None, "country": country, "sector": "CVL",
                                "start": q.start_char, "end": q.end_char}]

@@ -177,6 +177,25 @@ def _nationals() -> frozenset[str]:
     return frozenset(fold(f) for c in countries() for a in c.adjectives if " " not in a for f in (a, a + "ة"))
 
 
+def _singular_person(stem: str) -> bool:
+    """مسلح، فلسطيني، صحفي: a word for one person (of a kind, or of a people)."""
+    return stem in SINGULAR_PEOPLE or stem in _nationals()
+
+
+# the verbs of killing, wounding and arrest that take a person as their object (not the nouns: مقتل رجلا is no phrase)
+_OBJECT_VERBS = [w for w in CONTEXT if w in {fold(v) for v in (
+    "قتل", "قتلت", "اعتقل", "اعتقلت", "اعتقلوا", "أوقف", "أوقفت", "أصاب", "أصابت", "جرح")}]
+_ONE_OBJECT = re.compile(rf"(?<!\w)[وف]?(?P<ctx>{'|'.join(sorted(map(re.escape, _OBJECT_VERBS), key=len, reverse=True))})"
+                         rf"[ \t]+(?:[^\s\d.,،]+[ \t]+){{0,2}}?(?P<noun>[^\s\d.,،]{{3,}}ا)(?!\w)")
+# ... or right before a verb of the singular: رجلا قتل، فلسطينيا أصيب
+SINGLE_AFTER = {fold(k): v for k, v in {"قتل": "dead", "قتلت": "dead", "أصيب": "injured", "أصيبت": "injured",
+                                          "اعتقل": "arrested", "اعتقلت": "arrested"}.items()}
+# (the verb as a passive: nothing it acts on after it, a place, a cause or the end: رجلا قتل جراء القصف; not رجلا
+# قتل بالرصاص شرطيين)
+_ONE_SUBJECT = re.compile(rf"(?<!\w)(?P<noun>[^\s\d.,،]{{3,}}ا)[ \t]+(?P<verb>{'|'.join(sorted(map(re.escape, SINGLE_AFTER), key=len, reverse=True))})"
+                          r"(?=\s*(?:$|[.,،؛:]|(?:في|جراء|خلال|اثر|عندما|بعد|امس|اليوم|برصاص|بنيران|بقصف|بانفجار|على يد)(?!\w)))")
+
+
 # a toll: ارتفعت حصيلة القتلى إلى 30 شخصا، بلغ عدد الجرحى 12 (the count ends the phrase, no sentence between)
 TOLLS = {fold(k): v for k, v in {"القتلى": "dead", "قتلى": "dead", "الضحايا": "dead", "الشهداء": "dead",
                                    "الوفيات": "dead", "الجرحى": "injured", "المصابين": "injured", "الإصابات": "injured",
@@ -259,6 +278,23 @@ def find_quantities(text: str) -> list[dict]:
             continue  # مقتل جندي 3 ...: not one
         s = m.start("noun") - (2 if norm.text[m.start("noun") - 2:m.start("noun")] == "ال" else 0)
         one(s, m.end(), CONTEXT[m.group("ctx")])
+    # قتل الجيش مسلحا، قتل بالرصاص فلسطينيا، اعتقلت الشرطة التركية صحفيا; رجلا قتل: a person in the
+    # indefinite accusative (its alif) right by a verb of killing, wounding or arrest is one
+    for m in _ONE_OBJECT.finditer(norm.text):
+        noun = m.group("noun")
+        if any(taken[m.start("noun"):m.end("noun")]) or not _singular_person(noun[:-1]) or noun in _country_names():
+            continue
+        if m.end() < len(norm.text) and re.match(r"\s*\d", norm.text[m.end():m.end() + 3]):
+            continue
+        one(m.start("noun"), m.end("noun"), CONTEXT[m.group("ctx")])
+    for m in _ONE_SUBJECT.finditer(norm.text):
+        noun = m.group("noun")
+        if any(taken[m.start("noun"):m.end("noun")]) or not _singular_person(noun[:-1]) or noun in _country_names():
+            continue  # (في سوريا / قتل: a country, not a Syrian)
+        before = norm.text[max(0, m.start() - 6):m.start()].split()
+        if before and re.fullmatch(r"\d+|[\u0660-\u0669]+", before[-1]):
+            continue  # (18 جنديا قتلوا is a count, not one)
+        one(m.start("noun"), m.end("noun"), SINGLE_AFTER[m.group("verb")])
     for m in _POSSESSED.finditer(norm.text):
         if any(taken[m.start():m.end()]):
             continue
