@@ -533,3 +533,14 @@ def test_names_purposes_topics_and_retellings_are_no_new_events():
     # a happening told again after a demonstrative is the one told before, only once
     got = _types("قصفت الطائرات الروسية مستشفى في إدلب. وأدانت فرنسا هذا الهجوم ودعت إلى تحقيق.")
     assert got.count("ASSAULT") == 1
+
+
+def test_after_inna_the_subject_comes_before_the_verb_whatever_its_tense():
+    def parties(text):
+        ev = extract(text, date="2018-05-01")["events"]
+        return [(e["event"], [a["country"] for a in e["actor"]], [r["country"] for r in e["recipient"]]) for e in ev]
+
+    assert ("COERCE", ["ISR"], ["PSE"]) in parties("قال المتحدث إن الجيش الإسرائيلي اعتقل قياديا في حركة حماس")
+    assert ("ASSAULT", ["TUR"], ["TUR"]) in parties(
+        "أعلنت وزارة الدفاع أن القوات التركية قصفت مواقع حزب العمال الكردستاني")
+    assert ("CONSULT", ["USA"], ["RUS"]) in parties("وذكرت الوكالة أن الرئيس الأمريكي التقى نظيره الروسي في هلسنكي")

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from hadath.lexicon import countries, triggers, word_sets
 from hadath.quantities import SINGULAR_PEOPLE
-from hadath.quotes import in_forms, speech_forms
+from hadath.quotes import COMPLEMENTIZERS, in_forms, speech_forms
 from hadath.text.component import is_sent_start
 from hadath.text.normalize import fold
 
@@ -159,6 +159,8 @@ class ActorBuilder:
             return False
         if any(t.norm_ in CONJ for t in gap):
             return False
+        if any(t.norm_ in COMPLEMENTIZERS or t.norm_ == "ان" or is_verb(t.norm_) for t in gap):
+            return False  # المتحدث إن الجيش، الجيش قتل فلسطينيا: a clause between, two actors
         if prev["kind"] == "nationality" and cur["kind"] == "nationality":
             return False  # عراقية اميركية: two actors
         if cur["kind"] == "nationality" and any(person_object(t) for t in gap):

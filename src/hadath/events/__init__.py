@@ -730,6 +730,12 @@ class EventCoder:
                                       and len(doc[span.start].norm_) >= 4)) \
                 and before and span.start - before[-1].end <= 2 and not clause_gap(before[-1].end, span.start):
             actor = [before[-1]]  # مجلس الأمن يدين، أمريكا تفرض عقوبات: a present verb after its subject (SVO)
+        elif is_verbal(trig, doc[span.start]) and before and span.start - before[-1].end <= 1 \
+                and not clause_gap(before[-1].end, span.start) and before[-1].start > sent.start \
+                and doc[before[-1].start - 1].norm_ in COMPLEMENTIZERS | {"إن", "أن"}:
+            # قال المتحدث إن الجيش اعتقل قياديا، أن الرئيس الأمريكي التقى نظيره: after إن/أن the subject
+            # comes first, whatever the verb's tense
+            actor = [before[-1]]
         elif is_verbal(trig, doc[span.start]) and trig.kind == "past" and "the passive of" in trig.note:
             # اغتيل القيادي في حماس: a verb written as a passive; who follows underwent it, and only a
             # marked agent (على يد، برصاص) did it
