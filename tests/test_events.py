@@ -544,3 +544,5 @@ def test_after_inna_the_subject_comes_before_the_verb_whatever_its_tense():
     assert ("ASSAULT", ["TUR"], ["TUR"]) in parties(
         "أعلنت وزارة الدفاع أن القوات التركية قصفت مواقع حزب العمال الكردستاني")
     assert ("CONSULT", ["USA"], ["RUS"]) in parties("وذكرت الوكالة أن الرئيس الأمريكي التقى نظيره الروسي في هلسنكي")
+    # (and after كان: وكان X قد فعل)
+    assert ("CONSULT", ["USA"], ["RUS"]) in parties("وكان الرئيس الأمريكي قد التقى نظيره الروسي في هلسنكي")

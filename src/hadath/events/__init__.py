@@ -153,6 +153,7 @@ def refines(coarse: dict | None, fine: dict | None) -> bool:
 CRIME_KINDS = EVENT_WORDS["crime_kinds"]  # جرائم تعذيب: a kind of crime
 DEMONSTRATIVES = EVENT_WORDS["demonstratives"]  # هذا الهجوم
 PURPOSE_VERBS = EVENT_WORDS["purpose_verbs"]  # لشن ضربات
+SUBJECT_FIRST = EVENT_WORDS["subject_first"]  # وكان الرئيس قد التقى
 MODALS = EVENT_WORDS["modals"]  # لا يمكن ... أن
 # verbs that tell that a happening took place (وقع الهجوم، جرت المكالمة، اندلعت الاشتباكات)
 OCCUR_VERBS = EVENT_WORDS["occur_verbs"]
@@ -732,7 +733,7 @@ class EventCoder:
             actor = [before[-1]]  # مجلس الأمن يدين، أمريكا تفرض عقوبات: a present verb after its subject (SVO)
         elif is_verbal(trig, doc[span.start]) and before and span.start - before[-1].end <= 1 \
                 and not clause_gap(before[-1].end, span.start) and before[-1].start > sent.start \
-                and doc[before[-1].start - 1].norm_ in COMPLEMENTIZERS | {"إن", "أن"}:
+                and doc[before[-1].start - 1].norm_ in COMPLEMENTIZERS | SUBJECT_FIRST | {"إن", "أن"}:
             # قال المتحدث إن الجيش اعتقل قياديا، أن الرئيس الأمريكي التقى نظيره: after إن/أن the subject
             # comes first, whatever the verb's tense
             actor = [before[-1]]
