@@ -546,3 +546,9 @@ def test_after_inna_the_subject_comes_before_the_verb_whatever_its_tense():
     assert ("CONSULT", ["USA"], ["RUS"]) in parties("وذكرت الوكالة أن الرئيس الأمريكي التقى نظيره الروسي في هلسنكي")
     # (and after كان: وكان X قد فعل)
     assert ("CONSULT", ["USA"], ["RUS"]) in parties("وكان الرئيس الأمريكي قد التقى نظيره الروسي في هلسنكي")
+
+
+def test_a_counterpart_is_the_same_office_of_the_country_named_on_it():
+    ev = extract("بحث وزير الخارجية السعودي مع نظيره الأمريكي الأزمة اليمنية", date="2018-05-01")["events"]
+    assert ev and ev[0]["event"] == "CONSULT"
+    assert {p["country"] for p in ev[0]["actor"] + ev[0]["recipient"]} == {"SAU", "USA"}
