@@ -552,3 +552,11 @@ def test_a_counterpart_is_the_same_office_of_the_country_named_on_it():
     ev = extract("بحث وزير الخارجية السعودي مع نظيره الأمريكي الأزمة اليمنية", date="2018-05-01")["events"]
     assert ev and ev[0]["event"] == "CONSULT"
     assert {p["country"] for p in ev[0]["actor"] + ev[0]["recipient"]} == {"SAU", "USA"}
+
+
+def test_an_office_with_another_countrys_adjective_after_a_name_is_a_second_person():
+    ev = extract("استقبل الملك سلمان رئيس الوزراء العراقي حيدر العبادي في الرياض", date="2017-06-20")["events"]
+    assert ev and ev[0]["event"] == "CONSULT"
+    assert [a["country"] for a in ev[0]["actor"]] == ["SAU"] and [r["country"] for r in ev[0]["recipient"]] == ["IRQ"]
+    ev = extract("التقى الرئيس عبد الفتاح السيسي وزير الخارجية الأمريكي في القاهرة", date="2018-01-10")["events"]
+    assert ev and {p["country"] for p in ev[0]["actor"] + ev[0]["recipient"]} == {"EGY", "USA"}

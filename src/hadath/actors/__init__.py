@@ -207,6 +207,19 @@ class ActorBuilder:
                         else:
                             groups.append([item])
                         continue
+                    people = {o.get("country") for x in groups[-1] if x[2]["kind"] == "person"
+                              for o in x[2].get("offices") or ()}
+                    if cur["kind"] in ("country", "nationality") and cur.get("country") and people \
+                            and cur["country"] not in people:
+                        # استقبل الملك سلمان رئيس الوزراء العراقي: the office with another country's
+                        # adjective is a second person, not the king's title
+                        group = groups[-1]
+                        if len(group) > 1 and group[-1][2]["kind"] == "role":
+                            groups[-1], rest = group[:-1], group[-1:]
+                            groups.append(rest + [item])
+                        else:
+                            groups.append([item])
+                        continue
                     groups[-1].append(item)
                     continue
             groups.append([item])
