@@ -8,6 +8,11 @@ from hadath.time import TimeTagger
 TAGGER = TimeTagger()
 
 
+def counts(text):
+    """(value, category) of each quantity found in ``text``."""
+    return [(q["value"], q["category"]) for q in find_quantities(text)]
+
+
 def times(text, date):
     return [(v, p) for _, _, v, p, _ in TAGGER.find(text, dt.date.fromisoformat(date) if date else None)]
 
@@ -107,8 +112,8 @@ def test_quantities():
     assert find_quantities("مئتان وخمسون جريحا")[0]["value"] == 250
     assert find_quantities("عشرات القتلى")[0]["approximate"]
     # one person after a word of killing or arrest is one; an adjective is not a person
-    assert [(q["value"], q["category"]) for q in find_quantities("دانت مقتل طفل فلسطيني في حريق")] == [(1, "dead")]
-    assert [(q["value"], q["category"]) for q in find_quantities("اعتقال الصحفي")] == [(1, "arrested")]
+    assert counts("دانت مقتل طفل فلسطيني في حريق") == [(1, "dead")]
+    assert counts("اعتقال الصحفي") == [(1, "arrested")]
     assert find_quantities("قتل جماعي") == [] and find_quantities("مقتل الرئيسي") == []
     # a count joined by و to a count of the dead is more dead; a partitive alone is no count
     q = find_quantities("استشهاد عشرة من منسوبي قوات الطوارئ وثلاثة من العاملين في الموقع، وإصابة تسعة آخرين")
@@ -117,33 +122,30 @@ def test_quantities():
     assert [(x["value"], x["category"]) for x in find_quantities("وأودى بحياة شخصين وأصاب 20 آخرين")] == [
         (2, "dead"), (20, "injured")]
     # a count of people whose fate follows it
-    assert [(q["value"], q["category"]) for q in find_quantities("نحو 910 طفلا قتلوا في سوريا")] == [(910, "dead")]
-    assert [(q["value"], q["category"]) for q in find_quantities("لقي 68 شخصا حتفهم")] == [(68, "dead")]
-    assert [(q["value"], q["category"]) for q in find_quantities("اعتقلت الشرطة 5 متظاهرين")] == [(5, "arrested")]
+    assert counts("نحو 910 طفلا قتلوا في سوريا") == [(910, "dead")]
+    assert counts("لقي 68 شخصا حتفهم") == [(68, "dead")]
+    assert counts("اعتقلت الشرطة 5 متظاهرين") == [(5, "arrested")]
 
 
 def test_counted_subjects_tolls_and_joined_people():
-    def cats(text):
-        return [(q["value"], q["category"]) for q in find_quantities(text)]
-
     # the verb comes after the whole subject: two soldiers (a dual) and a guard were killed
-    assert cats("قالت مصادر إن جنديين تركيين وحارسا مسلحا قتلوا عندما فجر مقاتلون لغما") == [(2, "dead"), (1, "dead")]
-    assert cats("التقى الوزير شخصين ومسؤولا في بغداد") == [(2, "people")]  # no killing, no one more
-    assert cats("وقال 5 جنود إن المسلحين قتلوا") == [(5, "troops")]  # another clause's verb
+    assert counts("قالت مصادر إن جنديين تركيين وحارسا مسلحا قتلوا عندما فجر مقاتلون لغما") == [(2, "dead"), (1, "dead")]
+    assert counts("التقى الوزير شخصين ومسؤولا في بغداد") == [(2, "people")]  # no killing, no one more
+    assert counts("وقال 5 جنود إن المسلحين قتلوا") == [(5, "troops")]  # another clause's verb
     # a toll: the count the dead or wounded reached
-    assert cats("وبذلك يرتفع عدد القتلى في صفوف قوات الأمن في هجمات الحزب منذ 20 يوليو إلى 18 شخصا") == [(18, "dead")]
-    assert cats("ارتفعت حصيلة الجرحى إلى نحو 40 شخصا") == [(40, "injured")]
-    assert cats("وكان عدد القتلى كبيرا وأكد أن الحكومة أرسلت 500 جندي") == [(500, "troops")]
+    assert counts("وبذلك يرتفع عدد القتلى في صفوف قوات الأمن في هجمات الحزب منذ 20 يوليو إلى 18 شخصا") == [(18, "dead")]
+    assert counts("ارتفعت حصيلة الجرحى إلى نحو 40 شخصا") == [(40, "injured")]
+    assert counts("وكان عدد القتلى كبيرا وأكد أن الحكومة أرسلت 500 جندي") == [(500, "troops")]
     # a count of a people, whatever the verb's distance; not a year before a country
-    assert cats("قتل الجيش الإسرائيلي 43 فلسطينيا.") == [(43, "dead")]
-    assert cats("اعتقلت الشرطة خمسة سوريين") == [(5, "arrested")]
-    assert cats("في عام 2018 سوريا") == []
+    assert counts("قتل الجيش الإسرائيلي 43 فلسطينيا.") == [(43, "dead")]
+    assert counts("اعتقلت الشرطة خمسة سوريين") == [(5, "arrested")]
+    assert counts("في عام 2018 سوريا") == []
     # one more person named after the dead and joined to them; not some of them (بينهم)
-    assert cats("أعلنت الوزارة مقتل ضابط شرطة مصري ومجند، وإصابة ثلاثة آخرين") == [(1, "dead"), (1, "dead"), (3, "injured")]
-    assert cats("قتل سبعة مدنيين بينهم امرأتان وطفل في قصف") == [(7, "dead")]
+    assert counts("أعلنت الوزارة مقتل ضابط شرطة مصري ومجند، وإصابة ثلاثة آخرين") == [(1, "dead"), (1, "dead"), (3, "injured")]
+    assert counts("قتل سبعة مدنيين بينهم امرأتان وطفل في قصف") == [(7, "dead")]
     # the dual verb after the dual count; one resident named after the death
-    assert cats("قال الجيش إن جنديين قتلا وأصيب أربعة آخرون") == [(2, "dead"), (4, "injured")]
-    assert cats("أعلن المتحدث عن استشهاد مقيم من الجالية المصرية") == [(1, "dead")]
+    assert counts("قال الجيش إن جنديين قتلا وأصيب أربعة آخرون") == [(2, "dead"), (4, "injured")]
+    assert counts("أعلن المتحدث عن استشهاد مقيم من الجالية المصرية") == [(1, "dead")]
 
 
 def test_places_with_clitics_and_context(nlp):
@@ -536,13 +538,10 @@ def test_a_headline_takes_its_count_from_its_lead(nlp):
 
 
 def test_a_death_or_arrest_noun_with_a_singular_pronoun_is_one_person():
-    def q(text):
-        return [(x["value"], x["category"]) for x in find_quantities(text)]
-
-    assert q("أدى الشجار إلى وفاته داخل المبنى") == [(1, "dead")]
-    assert q("أعلنت الشرطة مقتلها في الهجوم") == [(1, "dead")]
-    assert q("أفرج عنه بعد اعتقاله لثلاثة أيام") == [(1, "arrested")]
-    assert q("أدى الحريق إلى وفاتهم") == []  # a plural pronoun gives no number
+    assert counts("أدى الشجار إلى وفاته داخل المبنى") == [(1, "dead")]
+    assert counts("أعلنت الشرطة مقتلها في الهجوم") == [(1, "dead")]
+    assert counts("أفرج عنه بعد اعتقاله لثلاثة أيام") == [(1, "arrested")]
+    assert counts("أدى الحريق إلى وفاتهم") == []  # a plural pronoun gives no number
 
 
 def test_today_with_a_weekday_is_that_weekday_and_pegs_the_lead():
@@ -813,17 +812,14 @@ def test_a_headline_takes_no_background_month_from_the_leads_second_sentence(nlp
 
 
 def test_one_person_as_the_object_or_passive_subject_of_a_killing_is_one():
-    def one(text):
-        return [(q["value"], q["category"]) for q in find_quantities(text)]
-
-    assert one("قتل الجيش مسلحا في الموصل") == [(1, "dead")]
-    assert one("أعلن الجيش أنه قتل بالرصاص فلسطينيا قرب الحدود") == [(1, "dead")]
-    assert one("اعتقلت الشرطة التركية صحفيا في إسطنبول") == [(1, "arrested")]
-    assert one("وقال الانفصاليون إن رجلا قتل جراء القصف") == [(1, "dead")]
+    assert counts("قتل الجيش مسلحا في الموصل") == [(1, "dead")]
+    assert counts("أعلن الجيش أنه قتل بالرصاص فلسطينيا قرب الحدود") == [(1, "dead")]
+    assert counts("اعتقلت الشرطة التركية صحفيا في إسطنبول") == [(1, "arrested")]
+    assert counts("وقال الانفصاليون إن رجلا قتل جراء القصف") == [(1, "dead")]
     # a man who killed (an object follows), a country at a line's end, a count: not one
-    assert (1, "dead") not in one("أن رجلا قتل بالرصاص شرطيين في لييج")
-    assert one("قتلى مدنيون في سوريا\nقتل 6 مدنيين") == [(6, "dead")]
-    assert one("قتل الجيش 18 مسلحا") == [(18, "dead")]
+    assert (1, "dead") not in counts("أن رجلا قتل بالرصاص شرطيين في لييج")
+    assert counts("قتلى مدنيون في سوريا\nقتل 6 مدنيين") == [(6, "dead")]
+    assert counts("قتل الجيش 18 مسلحا") == [(18, "dead")]
 
 
 def test_the_person_killed_is_the_recipient_and_the_subject_before_the_verb_the_actor(nlp):

@@ -292,14 +292,28 @@ def is_participle(trig: Trigger) -> bool:
     return trig.kind == "noun" and trig.form.startswith("م") and trig.form.endswith("ا")
 
 
+def story_text(doc: Doc) -> str:
+    """The document's text, kept in ``doc.user_data``: ``doc.text`` is rebuilt from the tokens at
+    each reading, and the rules read it for every trigger."""
+    text = doc.user_data.get("hadath_text")
+    if text is None:
+        text = doc.user_data["hadath_text"] = doc.text
+    return text
+
+
+def after_story(doc: Doc, date: str | None, precision: str) -> bool:
+    """A date later than the story's (كانت مقررة في مارس القادم): what it dates is still to come."""
+    return precision != "document" and doc._.doc_date is not None \
+        and str(date) > doc._.doc_date.isoformat()[:len(str(date))]
+
+
 def is_title(doc: Doc) -> bool:
     """Whether the first sentence is a headline: a line of its own without a final full stop.
 
-    Kept in ``doc.user_data``: ``doc.text`` is rebuilt from the tokens at each reading, and this
-    is asked for every event."""
+    Kept in ``doc.user_data``: this is asked for every event."""
     got = doc.user_data.get("hadath_is_title")
     if got is None:
-        text = doc.text
+        text = story_text(doc)
         first_end = text.find("\n")
         got = 0 < first_end < 300 and not text[:first_end].rstrip().endswith((".", "!", "؟", "?"))
         doc.user_data["hadath_is_title"] = got
@@ -370,9 +384,7 @@ class EventCoder:
                 w in MODALS and i > 0 and wider[i - 1] in self.negation
                 for i, w in enumerate(wider)):
             return None  # لا يمكن للدوحة أن تنفي: what cannot be done is not done
-        text = doc.user_data.get("hadath_text")
-        if text is None:  # (doc.text is rebuilt at each reading: once a document)
-            text = doc.user_data["hadath_text"] = doc.text
+        text = story_text(doc)
         line = text[text.rfind("\n", 0, span.start_char) + 1:span.start_char].lstrip()
         if fold(line.split()[0] if line.split() else "").strip(".:،") in ("اقرا", "اقرا ايضا"):
             return None  # اقرأ.. حماس تهدد بضرب: a link to another story, not this one's news
@@ -1145,11 +1157,10 @@ class EventCoder:
         """وجرت المكالمة العاصفة بين الزعيمين يوم 20 فبراير، ووقع الهجوم فجر الجمعة: the event noun told
         again with the article and no party of its own is the happening told before with that noun; its
         day and place are that happening's."""
-        definite = doc[span.start].norm_.startswith(("ال", "وال", "فال", "بال")) or (
-            span.start > 0 and doc[span.start - 1].norm_ in ("ال", "وال", "فال", "بال"))  # (the tokens split ال off)
-        if trig.kind != "noun" or not definite:
+        articles = ("ال", "وال", "فال", "بال")
+        i = span.start - 1 if span.start > 0 and doc[span.start - 1].norm_ in articles else span.start  # (ال split off)
+        if trig.kind != "noun" or not doc[i].norm_.startswith(articles):
             return
-        i = span.start - 1 if doc[span.start - 1].norm_ in ("ال", "وال", "فال", "بال") else span.start
         sent = sent_of(span)
         before = sent.text[:doc[i].idx - sent.start_char].split()  # (the words as written: وبدأت, not و ب دأت)
         if not (not before or fold(before[-1]) in OCCUR_VERBS):
@@ -1159,7 +1170,7 @@ class EventCoder:
         if earlier is None:
             return
         date, precision, source, end = self.when(doc, span)
-        if precision != "document" and doc._.doc_date and str(date) > doc._.doc_date.isoformat()[:len(str(date))]:
+        if after_story(doc, date, precision):
             return
         location = self.location(doc, span, main_country, spoken=etype in SPOKEN_TYPES)
         self._merge({0: [earlier]}, etype, [], [], 0, (date, precision, source, end), location, None)
@@ -1302,6 +1313,9 @@ class EventCoder:
             if etype not in UNCONDITIONAL and not any(a._.actor.get("sector") in POLITICAL for a in actor + recipient):
                 self._retold(doc, span, trig, etype, events, main_country)
                 continue  # a company honouring students, a team negotiating: no political actor, no event
+            if trig.kind in ("noun", "phrase") and (w := word_before(doc, span.start, sent.start)) is not None \
+                    and w.norm_ in DEMONSTRATIVES and any(ev["event"] == etype for ev in events):
+                continue  # هذا الهجوم، هذه الزيارات: the happening told before, not a new one
             a_recs = [actor_record(a) for a in actor]
             r_recs = [actor_record(a) for a in recipient]
             k = sent_index(doc, sent.start)
@@ -1310,11 +1324,8 @@ class EventCoder:
                                      spoken=etype in SPOKEN_TYPES,
                                      speaker_country=next((r["country"] for r in a_recs if r.get("country")), None))
             size = self.size(doc, span, etype)
-            if trig.kind in ("noun", "phrase") and (w := word_before(doc, span.start, sent.start)) is not None \
-                    and w.norm_ in DEMONSTRATIVES and any(ev["event"] == etype for ev in events):
-                continue  # هذا الهجوم، هذه الزيارات: the happening told before, not a new one
             told = (date, precision, date_source, date_end)
-            if precision != "document" and doc._.doc_date and str(date) > doc._.doc_date.isoformat()[:len(str(date))]:
+            if after_story(doc, date, precision):
                 # كانت مقررة في مارس القادم: a mention still to come gives no date to what has happened
                 told = (None, "document", "document", None)
             if self._merge(by_sentence, etype, a_recs, r_recs, k, told, location, size):

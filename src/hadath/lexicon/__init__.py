@@ -286,16 +286,13 @@ def common_words() -> dict[str, int]:
 
 @lru_cache(maxsize=None)
 @cache
-def word_sets(name: str) -> dict[str, frozenset[str]]:
-    """A lexicon file of word lists (set, form, note): each set's forms, folded."""
+def word_sets(name: str, key: str = "set") -> dict[str, frozenset[str]]:
+    """A lexicon file of word lists (``key``, form, note): each list's forms, folded."""
     out: dict[str, set[str]] = {}
     for r in read_tsv(name):
-        out.setdefault(r["set"], set()).add(fold(r["form"]))
+        out.setdefault(r[key], set()).add(fold(r["form"]))
     return {k: frozenset(v) for k, v in out.items()}
 
 
 def context_words() -> dict[str, frozenset[str]]:
-    out: dict[str, set[str]] = {}
-    for r in read_tsv("context.tsv"):
-        out.setdefault(r["kind"], set()).add(fold(r["form"]))
-    return {k: frozenset(v) for k, v in out.items()}
+    return word_sets("context.tsv", "kind")

@@ -182,6 +182,11 @@ def _singular_person(stem: str) -> bool:
     return stem in SINGULAR_PEOPLE or stem in _nationals()
 
 
+def _one_accusative(noun: str) -> bool:
+    """مسلحا، فلسطينيا: one person in the indefinite accusative (not سوريا, the country)."""
+    return _singular_person(noun[:-1]) and noun not in _country_names()
+
+
 # the verbs of killing, wounding and arrest that take a person as their object (not the nouns: مقتل رجلا is no phrase)
 _OBJECT_VERBS = [w for w in CONTEXT if w in {fold(v) for v in (
     "قتل", "قتلت", "اعتقل", "اعتقلت", "اعتقلوا", "أوقف", "أوقفت", "أصاب", "أصابت", "جرح")}]
@@ -272,7 +277,7 @@ def find_quantities(text: str) -> list[dict]:
             add(m.start(), m.end(), 2, category)
     for m in _ONE.finditer(norm.text):
         noun = m.group("noun")
-        if any(taken[m.start():m.end()]) or not (noun in SINGULAR_PEOPLE or noun in _nationals()):
+        if any(taken[m.start():m.end()]) or not _singular_person(noun):
             continue
         if m.end() < len(norm.text) and re.match(r"\s*\d", norm.text[m.end():m.end() + 3]):
             continue  # مقتل جندي 3 ...: not one
@@ -282,14 +287,14 @@ def find_quantities(text: str) -> list[dict]:
     # indefinite accusative (its alif) right by a verb of killing, wounding or arrest is one
     for m in _ONE_OBJECT.finditer(norm.text):
         noun = m.group("noun")
-        if any(taken[m.start("noun"):m.end("noun")]) or not _singular_person(noun[:-1]) or noun in _country_names():
+        if any(taken[m.start("noun"):m.end("noun")]) or not _one_accusative(noun):
             continue
         if m.end() < len(norm.text) and re.match(r"\s*\d", norm.text[m.end():m.end() + 3]):
             continue
         one(m.start("noun"), m.end("noun"), CONTEXT[m.group("ctx")])
     for m in _ONE_SUBJECT.finditer(norm.text):
         noun = m.group("noun")
-        if any(taken[m.start("noun"):m.end("noun")]) or not _singular_person(noun[:-1]) or noun in _country_names():
+        if any(taken[m.start("noun"):m.end("noun")]) or not _one_accusative(noun):
             continue  # (في سوريا / قتل: a country, not a Syrian)
         before = norm.text[max(0, m.start() - 6):m.start()].split()
         if before and re.fullmatch(r"\d+|[\u0660-\u0669]+", before[-1]):
