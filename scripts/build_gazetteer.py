@@ -238,13 +238,12 @@ def main(argv: list[str] | None = None) -> int:
                 rows.append((name.strip(), rec.get("geonameid") or "", rec["name_en"], rec["country"], rec.get("admin1", ""),
                              rec["lat"], rec["lon"], rec["kind"], rec.get("population") or 0))
     rows = [r if len(r) == 10 else (*r, 0) for r in rows]
-    # the reviewed word-like names hold for provinces and hand-kept places too (إب is also آب
-    # "August", سرت "spread"), but never for a country or a capital
-    # a country's own listed names stay plain; a bare name the lexicon leaves out as a word (مالي
-    # "financial") is listed apart and read only in context
-    capitals = {fold(n) for rec in country_rows for n in rec["capital_ar"].split("|") if n.strip()}
+    # the reviewed word-like names hold for provinces, capitals and hand-kept places too (إب is also
+    # آب "August", سرت "spread", ماليه is مالية "financial", ديلي is the Daily of ديلي ميل), but never
+    # for a country: a country's own listed names stay plain; a bare name the lexicon leaves out as a
+    # word (مالي "financial") is listed apart and read only in context
     listed_names = {fold(n) for rec in country_rows for n in rec["names_ar"].split("|") if n.strip()}
-    rows = [(*r[:9], 1) if fold(r[0]) in reviewed_wordlike and fold(r[0]) not in capitals | listed_names else r
+    rows = [(*r[:9], 1) if fold(r[0]) in reviewed_wordlike and fold(r[0]) not in listed_names else r
             for r in rows]
     rows.sort(key=lambda r: (r[0], -int(r[8] or 0)))
     buf = io.StringIO()

@@ -830,3 +830,53 @@ def test_the_person_killed_is_the_recipient_and_the_subject_before_the_verb_the_
     rec = extract("أعلن الجيش الإسرائيلي أنه قتل بالرصاص فلسطينيا قال إنه اجتاز الحدود", date="2018-07-02")
     ev = [e for e in rec["events"] if e["event"] == "ASSAULT"]
     assert ev and [a["country"] for a in ev[0]["actor"]] == ["ISR"] and ev[0]["size"]["dead"] == 1
+
+
+def test_talk_is_placed_where_it_is_held_not_where_it_is_about(nlp):
+    # a place after حول/بشأن is the topic of a meeting or of what is said, not where it was
+    got = event_places("عقدت جامعة الدول العربية اجتماعا طارئا في القاهرة حول غزة", date="2018-05-15")
+    assert ("CONSULT", "القاهرة", "clause") in got
+    got = event_places("بحث وزير الخارجية الروسي مع نظيره التركي حول سوريا", date="2018-05-15")
+    assert got and all(loc != "سوريا" for _, loc, _ in got)
+    # a host before or right after its verb is where the meeting is held
+    got = event_places("استضافت تركيا القمة الثلاثية بحضور الرئيس الروسي والرئيس الإيراني", date="2018-04-05")
+    assert ("CONSULT", "تركيا", "clause") in got
+    got = event_places("واستضافت العاصمة الأردنية عمان محادثات بين الحكومة اليمنية والحوثيين", date="2018-04-05")
+    assert got and got[0][1] == "عمان"
+    # (Amman, named by the capital it is: its government is Jordan's, not Oman's)
+    doc = annotate("وقالت العاصمة الأردنية عمان إنها ترفض القرار", date="2018-04-05")
+    assert "OMN" not in [a._.actor.get("country") for a in doc.spans["actors"]]
+
+
+def test_a_place_in_a_clause_the_trigger_governs_through_an_is_that_clauses(nlp):
+    got = event_places("قالت وزارة الداخلية المقدونية إن الشرطة ألقت القبض على سبعة أشخاص يعتقد أنهم شاركوا "
+                       "في القتال في سوريا", date="2018-08-07")
+    arrests = [loc for t, loc, _ in got if t == "COERCE"]
+    assert arrests and arrests[0] != "سوريا"
+    # a clause of time (بعد أن) tells the same scene
+    got = event_places("واعتقلت الشرطة الناشطة بعد أن قاطعت كلمة للرئيس في مدينة ديترويت", date="2018-08-07")
+    assert ("COERCE", "مدينة ديترويت", "clause") in got
+
+
+def test_capitals_named_like_common_words_need_context(nlp):
+    def places(text):
+        return [(p.text, p._.geo["country"]) for p in annotate(text, date="2015-07-25").spans["places"]]
+
+    assert places("أعلنت وزارة المالية عن خسائر مالية كبيرة") == []  # not Malé
+    assert places("ونشرت صحيفة ديلي تلغراف تقريرا") == []  # not Dili
+    assert ("ماليه", "MDV") in places("وصل الأمير إلى جمهورية المالديف وكان في استقباله في مطار العاصمة ماليه السفير")
+
+
+def test_hashtag_places_and_names_that_hold_a_place_word(nlp):
+    def places(text):
+        doc = annotate(text, date="2018-03-03")
+        return [(p.text, p._.geo["country"]) for p in doc.spans["places"]]
+
+    assert ("عاصمة #بوركينا_فاسو", "BFA") in places("هجوم على السفارة الفرنسية في عاصمة #بوركينا_فاسو.")
+    # an unlisted area placed by the province after a comma
+    assert ("قاع_الحقل", "YEM") in places("منعوهم من زراعة أراض في منطقة #قاع_الحقل، بمحافظة ذمار")
+    # the first word of a longer hashtag name is not a town (معسكر is also Mascara, Algeria)
+    assert places("قصفت مقاتلات التحالف مواقع جنوب #معسكر_خالد_بن_الوليد") == []
+    # a place word inside a name: the Sphinx, not al-Hol camp; Osama bin Laden
+    assert places("قالت الوزيرة أمام أبو الهول إنها لا تتفق معه") == []
+    assert ("أبو ظبي", "ARE") in places("وصل الوزير إلى أبو ظبي")

@@ -67,6 +67,11 @@ def test_clitics_keep_unknown_and_known_words_whole():
     assert split_clitics("بحث", KNOWN) == ["بحث"]  # not ب + حث: stems have three letters at least
     assert split_clitics("وزارة", KNOWN) == ["وزارة"]  # a known word is not و + زارة
     assert split_clitics("فلسطين", KNOWN) == ["فلسطين"]
+    # and so after و/ف: وبحثا is و + بحثا "they discussed", not و + ب + حثا "they urged"
+    known = KNOWN | {"بحثا", "حثا", "بدات", "دات"}
+    assert split_clitics("وبحثا", known) == ["و", "بحثا"]
+    assert split_clitics("فبدأت", known) == ["ف", "بدأت"]
+    assert split_clitics("وبحثا", KNOWN | {"حثا"}) == ["و", "ب", "حثا"]  # (with only the stem known)
 
 
 def test_clitic_pieces_keep_diacritics_and_concatenate():

@@ -102,8 +102,16 @@ class ActorBuilder:
     def __call__(self, doc: Doc) -> Doc:
         date = doc._.doc_date
         items: list[tuple[int, int, dict]] = []
+        cities = {(p.start, p.end): p._.geo for p in doc.spans.get("places", [])
+                  if p._.geo and p._.geo.get("precision") == "city"}
         for span in doc.spans.get("mentions", []):
-            items.append((span.start, span.end, dict(span._.kb)))
+            rec = dict(span._.kb)
+            geo = cities.get((span.start, span.end))
+            if rec.get("kind") == "country" and geo and geo.get("country") != rec.get("country"):
+                # العاصمة الأردنية عمان: the place layer read the name as a city (Amman, not Oman),
+                # which stands for its own country's government
+                rec = {"kind": "capital", "name": geo["name"], "country": geo["country"], "sector": "GOV"}
+            items.append((span.start, span.end, rec))
         mention_tokens = {i for s, e, _ in items for i in range(s, e)}
         for span in doc.spans.get("places", []):
             key = fold(span.text)

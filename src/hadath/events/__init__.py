@@ -87,6 +87,8 @@ INSTITUTION_NOUNS = EVENT_WORDS["institution_nouns"]
 SITE_NOUNS = EVENT_WORDS["site_nouns"]
 # what an actor after them is talked about, not a party: محادثات حول سوريا، بحث بشأن اليمن
 TOPIC_PREPOSITIONS = EVENT_WORDS["topic_prepositions"]
+TIME_CONJUNCTIONS = EVENT_WORDS["time_conjunctions"]
+HOST_VERBS = EVENT_WORDS["host_verbs"]
 TOPIC_MARKERS = EVENT_WORDS["topic_markers"]
 # triggers of intent: an event noun they govern is wanted, promised or refused, not done
 INTENT_TYPES = {"REQUEST", "THREATEN", "AGREE", "REJECT"}
@@ -212,6 +214,24 @@ def destination(doc: Doc, span: Span, room: tuple[int, int]) -> Span | None:
         if prev in ("الي", "ل") or len(between) <= 3 or all(t.i in visitor for t in between):
             return p  # ... or after the visitor's name: زار الرئيس المصري عبد الفتاح السيسي روسيا
         return None
+    return None
+
+
+def host(doc: Doc, span: Span, room: tuple[int, int]) -> Span | None:
+    """The place that hosts a meeting, where it is held: تركيا استضافت القمة، تستضيف الرياض اجتماعا،
+    احتضنت العاصمة الأردنية عمان المحادثات (the host verb is the trigger or right before it)."""
+    sent = sent_of(span)
+    verb = span.start if doc[span.start].norm_ in HOST_VERBS else next(
+        (t.i for t in doc[max(sent.start, span.start - 2):span.start] if t.norm_ in HOST_VERBS), None)
+    if verb is None:
+        return None
+    k = sent_index(doc, span.start)
+    for p in near(doc, "places", k):
+        if not p._.geo or not p._.geo.get("country") or room[0] <= p.start_char < room[1]:
+            continue
+        between = doc[p.end:verb] if p.end <= verb else doc[verb + 1:p.start]
+        if p.start >= sent.start and len(between) <= 2 and not any(t.text in CLAUSE_MARKS for t in between):
+            return p  # right before the verb (its subject) or right after it (VSO)
     return None
 
 
@@ -889,7 +909,7 @@ class EventCoder:
     # ---- place, time, size ----------------------------------------------------------
     @staticmethod
     def location(doc: Doc, span: Span, main_country: str | None, visit: bool = False,
-                 spoken: bool = False, speaker_country: str | None = None) -> dict | None:
+                 spoken: bool = False, speaker_country: str | None = None, talk: bool = False) -> dict | None:
         """Where the event happened, and ``source`` saying how the text placed it: a place in the
         trigger's ``clause``, else in its ``sentence``; for a headline, the ``lead``'s; else the
         scene the previous two sentences set (``context``); else the ``dateline``; else, for what is
@@ -954,6 +974,8 @@ class EventCoder:
             if there is not None:  # زار السيسي روسيا، خلال زيارتها لمصر: the visit is where it goes
                 lead = from_lead(there) if title else None
                 return out(lead, "lead") if lead is not None else out(there, "clause")
+        if talk and (there := host(doc, span, room)) is not None:
+            return out(there, "clause")  # تركيا استضافت القمة: the host is where it is held
         places = usable(k)
         frame = speech_frame(doc, span) if spoken else None
         if frame is not None:
@@ -972,6 +994,15 @@ class EventCoder:
         # (after إلى، ل، عن، مع، لدى) is not where it happened
         places = [p for p in places if placed(p) or (prev := word_before(doc, p.start, sent_of(p).start)) is None
                   or prev.norm_ not in PARTY_MARKERS]
+        if talk:  # محادثات حول سوريا، بحث بشأن اليمن: what is talked about, not where
+            places = [p for p in places if (prev := word_before(doc, p.start, sent_of(p).start)) is None
+                      or prev.norm_ not in TOPIC_PREPOSITIONS]
+        # ألقت الشرطة القبض على أشخاص يعتقد أنهم قاتلوا في سوريا: a place in a clause the trigger governs
+        # through أن is where that clause's happening was, not the trigger's (but اعتقلت بعد أن قاطعت
+        # كلمته في ديترويت: a clause of time tells the same scene)
+        places = [p for p in places if p.start < span.end or not any(
+            t.norm_ in COMPLEMENTIZERS and not (t.i > 0 and doc[t.i - 1].norm_ in TIME_CONJUNCTIONS)
+            for t in doc[span.end:p.start])]
         if places:
             def rank(p: Span) -> tuple[bool, bool, int, bool]:
                 # a place introduced as one, then one in the trigger's own clause, then the nearest
@@ -1172,7 +1203,8 @@ class EventCoder:
         date, precision, source, end = self.when(doc, span)
         if after_story(doc, date, precision):
             return
-        location = self.location(doc, span, main_country, spoken=etype in SPOKEN_TYPES)
+        location = self.location(doc, span, main_country, spoken=etype in SPOKEN_TYPES,
+                                 talk=etype in SPOKEN_TYPES | {"CONSULT"})
         self._merge({0: [earlier]}, etype, [], [], 0, (date, precision, source, end), location, None)
 
     @staticmethod
@@ -1321,7 +1353,7 @@ class EventCoder:
             k = sent_index(doc, sent.start)
             date, precision, date_source, date_end = self.when(doc, span)
             location = self.location(doc, span, main_country, visit=trig.mode == "visit" and etype == "CONSULT",
-                                     spoken=etype in SPOKEN_TYPES,
+                                     spoken=etype in SPOKEN_TYPES, talk=etype in SPOKEN_TYPES | {"CONSULT"},
                                      speaker_country=next((r["country"] for r in a_recs if r.get("country")), None))
             size = self.size(doc, span, etype)
             told = (date, precision, date_source, date_end)

@@ -28,7 +28,7 @@ from hadath.lexicon import (
     gazetteer,
     word_sets,
 )
-from hadath.lexicon.matcher import NormMatcher
+from hadath.lexicon.matcher import JOINER, NormMatcher
 from hadath.text.component import before_clitics, sent_of
 from hadath.text.normalize import fold, normalize
 
@@ -128,6 +128,8 @@ class GeoTagger:
                 continue  # بشار in بشار الأسد is a name, not Béchar
             if is_team(doc, span):
                 continue  # ريال مدريد، منتخب مصر، مانشستر سيتي: a team, not the place
+            if span.start > 0 and doc[span.start - 1].norm_ in NAME_PARTS:
+                continue  # أبو الهول، ابن تيمية: a name (the Sphinx), not al-Hol camp
             key = found[(span.start, span.end)]
             candidates = self.table[key]
             wordlike = tuple(p for p in candidates if p.wordlike)
@@ -176,6 +178,8 @@ class GeoTagger:
             if kb.get("kind") not in ("nationality", "country") or m.start < 1:
                 continue
             j = m.start - 1
+            if doc[j].text == "#" and j > 0:
+                j -= 1  # عاصمة #بوركينا_فاسو
             if doc[j].norm_ == "ال" and j > 0:
                 j -= 1
             if doc[j].norm_ not in CAPITAL_WORDS or (m.end < len(doc) and m.end in taken):
@@ -393,7 +397,8 @@ def _anchor(doc: Doc, end: int, starts: dict[int, Span]) -> Span | None:
     for k in range(end, min(end + 5, len(doc))):
         if k in starts:
             return starts[k]
-        if doc[k].norm_ not in ANCHOR_LINKS:
+        if doc[k].norm_ not in ANCHOR_LINKS and not (  # منطقة #قاع_الحقل، بمحافظة ذمار
+                k == end and doc[k].text in ("،", ",") and k + 1 < len(doc) and doc[k + 1].norm_ in ("ب", "في")):
             return None
     return None
 
@@ -402,6 +407,7 @@ TOWN_WORDS = {"مدينه", "مدينتي", "بلده", "بلدتي", "قريه"
 
 
 # words that make a place's name a team's: ريال مدريد، نادي الزمالك، منتخب مصر، مانشستر سيتي
+NAME_PARTS = GEO_WORDS["name_parts"]
 TEAM_BEFORE = GEO_WORDS["team_before"]
 TEAM_AFTER = GEO_WORDS["team_after"]
 
@@ -439,8 +445,11 @@ def place_in_context(doc: Doc, span: Span, candidates: tuple[Place, ...],
     """The towns among ``candidates`` that the text says are meant: after مدينة/بلدة/قضاء or a
     direction (جنوب صور), followed by their country (صور اللبنانية), or after في/إلى in a
     document that names their country (في الرمادي in a story about Iraq)."""
+    if span.end + 1 < len(doc) and doc[span.end].norm_ == JOINER:
+        return ()  # جنوب #معسكر_خالد_بن_الوليد: the first word of a longer name, not Mascara
     j = before_clitics(doc, span.start)
-    introduced = j >= 0 and (doc[j].norm_ in TOWN_WORDS or doc[j].norm_ in DIRECTIONS or doc[j].norm_ in CENTRE)
+    introduced = j >= 0 and (doc[j].norm_ in TOWN_WORDS or doc[j].norm_ in DIRECTIONS or doc[j].norm_ in CENTRE
+                             or doc[j].norm_ in CAPITAL_WORDS)  # العاصمة ماليه
     # مالي: انتهاء عملية ...، فنزويلا.. مقتل: a headline's opening label names the story's place
     label = span.start == 0 and span.end < len(doc) and doc[span.end].text in (":", "..", "…", "...", "-")
     introduced = introduced or label
@@ -574,6 +583,8 @@ def named_site(doc: Doc, span: Span, prep: int) -> Span:
         kind = NAMED_SITES.get(tok.norm_)
         if kind is not None and j < prep - 1:
             start = j - 1 if j > sent_start and doc[j - 1].norm_ == "ال" else j
+            if any((m._.kb or {}).get("kind") == "org" and m.start <= j < m.end for m in doc.spans.get("mentions", [])):
+                return span  # عقدت جامعة الدول العربية اجتماعا في القاهرة: the word begins an organisation's name
             if doc[prep - 1].norm_ == "ال" or any(
                     (m._.kb or {}).get("kind") == "nationality" and j < m.start < prep for m in doc.spans.get("mentions", [])):
                 return span  # وفد من السفارة الأميركية بالرياض: a country's mission is a party, the town the place

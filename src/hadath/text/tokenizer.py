@@ -76,6 +76,10 @@ def split_clitics(word: str, known: set[str] | frozenset[str]) -> list[str]:
         # a known word stays whole (وزارة is not و+زارة), but for its article, so that
         # العراق and والعراق give the same stem token
         options = [p for p in options if p == ["ال"]]
+    elif norm[:1] in _CONJ and norm[1:] in known:
+        # و/ف + a known word: the word stays whole as it would alone (وبحثا is و + بحثا "they
+        # discussed", not و + ب + حثا "they urged"; وبدأت is و + بدأت), but for its article
+        options = [p for p in options if p in ([norm[0]], [norm[0], "ال"])]
     for parts in options:
         k = sum(map(len, parts))
         rest = norm[k:]
