@@ -31,6 +31,10 @@ Sources (both on PyPI, nothing downloaded at build or run time beyond them):
 - src/hadath/lexicon/places_mined.tsv: places the shared corpora name that the
   lists above lack or spell otherwise (خور مشهر، قاعدة العند، الأحساء), mined
   after place words and reviewed one by one.
+- src/hadath/lexicon/places_sites.tsv: named sites the news gives as the place
+  of events (المسجد الأقصى، البنتاغون، قصر باكنغهام، ميدان التحرير، سجن صيدنايا),
+  mined from the shared corpora (five mentions or more) and reviewed; generic
+  names (ساحة الشهداء، القصر الجمهوري) are left out.
 
 Output columns: name (as written), geonameid, name_en, country (ISO3),
 admin1 (GeoNames admin1 code), lat, lon, kind (country|city|region|point),
@@ -56,6 +60,7 @@ sys.path.insert(0, str(ROOT / "src"))
 OUT = ROOT / "src" / "hadath" / "lexicon" / "gazetteer.tsv.gz"
 EXTRA = ROOT / "src" / "hadath" / "lexicon" / "places_extra.tsv"
 MINED = ROOT / "src" / "hadath" / "lexicon" / "places_mined.tsv"
+SITES = ROOT / "src" / "hadath" / "lexicon" / "places_sites.tsv"
 COUNTRIES = ROOT / "src" / "hadath" / "lexicon" / "countries.tsv"
 ADMIN1 = ROOT / "src" / "hadath" / "lexicon" / "admin1.tsv"
 WORDLIKE = ROOT / "src" / "hadath" / "lexicon" / "places_wordlike.tsv"
@@ -230,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
             if name.strip():
                 rows.append((name.strip(), "", english_name(rec["name_en"], iso2.get(rec["country"], "")), rec["country"],
                              code, rec["lat"], rec["lon"], "region", 0))
-    for extra in (EXTRA, MINED):
+    for extra in (EXTRA, MINED, SITES):
         with open(extra, encoding="utf-8") as f:
             lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
         for rec in csv.DictReader(lines, delimiter="\t"):

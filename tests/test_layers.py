@@ -312,7 +312,10 @@ def test_named_sites_borders_and_provinces(nlp):
         doc = annotate(text, date="2020-01-01")
         return [(p.text, p._.geo["name"], p._.geo["precision"]) for p in doc.spans["places"]]
 
-    assert places("كرم الملك في قصر السلام بجدة شركة محلية") == [("قصر السلام بجدة", "palace in Jeddah", "city")]
+    assert places("استقبل الرئيس الوفد في قصر الضيافة بالخرطوم") == [("قصر الضيافة بالخرطوم", "palace in Khartoum", "city")]
+    # a listed site keeps its own point
+    assert places("كرم الملك في قصر السلام بجدة شركة محلية") == [
+        ("قصر السلام بجدة", "Al-Salam Palace (Jeddah)", "point")]
     assert places("استهدف انتحاري مقر قوات الطوارئ الخاصة بمنطقة عسير")[0][:2] == (
         "مقر قوات الطوارئ الخاصة بمنطقة عسير", "headquarters in Asir")
     assert places("قتل ثمانية برصاص الجيش على حدود قطاع غزة") == [("حدود قطاع غزة", "Gaza Strip border", "admin1")]
@@ -880,3 +883,33 @@ def test_hashtag_places_and_names_that_hold_a_place_word(nlp):
     # a place word inside a name: the Sphinx, not al-Hol camp; Osama bin Laden
     assert places("قالت الوزيرة أمام أبو الهول إنها لا تتفق معه") == []
     assert ("أبو ظبي", "ARE") in places("وصل الوزير إلى أبو ظبي")
+
+
+def test_listed_sites_are_points_named_with_their_town(nlp):
+    def places(text):
+        doc = annotate(text, date="2018-05-01")
+        return [(p.text, p._.geo["name"], p._.geo["country"], p._.geo["precision"]) for p in doc.spans["places"]]
+
+    assert places("اقتحم مستوطنون المسجد الأقصى من جهة باب المغاربة")[0][1:] == ("Al-Aqsa Mosque", "PSE", "point")
+    # a site in its town is named with it, as coders write it, and keeps its own point
+    assert places("استقبل الملك في قصر السلام بجدة الرئيس")[0][0] == "قصر السلام بجدة"
+    assert places("نقل المعتقل إلى سجن صيدنايا في ريف دمشق")[0][:2] == ("سجن صيدنايا في ريف دمشق", "Saydnaya Prison")
+    # a seat of government is the place where the text puts someone there, the actor where it acts
+    assert places("وصل الرئيس إلى البيت الأبيض")[0][1:] == ("White House", "USA", "point")
+    assert places("قال البيت الأبيض إن الرئيس سيزور المنطقة") == []
+    # (and the press of a press conference is not a journalist at the Pentagon)
+    got = event_places("واتهم الجنرال جوزيف فوتيل في مؤتمر صحفي في البنتاغون إيران بزعزعة استقرار المنطقة",
+                       date="2018-08-09")
+    assert ("ACCUSE", "البنتاغون", "clause") in got
+
+
+def test_words_placed_by_the_sentence_after_them(nlp):
+    # جاء ذلك في تصريحات ... في البنتاغون: the words just told were said there
+    text = ("قال الجنرال جوزيف فوتيل إن اللواء قاسم سليماني يقف خلف النشاطات الإيرانية التي تهدف إلى زعزعة "
+            "الاستقرار في المنطقة.\nجاء ذلك في تصريحات صحفية ألقاها فوتيل في البنتاغون، حيث وصف سليماني بأنه عدائي.")
+    got = event_places(text, date="2018-08-09")
+    assert got and all(loc == "البنتاغون" for _, loc, _ in got)
+    # not when someone of another country is the one it places there
+    text = ("قال الجنرال جوزيف فوتيل إن اللواء قاسم سليماني يقف خلف النشاطات الإيرانية التي تهدف إلى زعزعة "
+            "الاستقرار في المنطقة.\nجاء ذلك خلال لقائه الرئيس العراقي في بغداد، حيث بحثا الأوضاع.")
+    assert all(loc != "بغداد" for t, loc, _ in event_places(text, date="2018-08-09") if t == "ACCUSE")

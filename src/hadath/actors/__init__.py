@@ -41,6 +41,8 @@ ANAPHORA_BLOCK = {"داعش", "القاعده", "الدوله"}  # تنظيم د
 # a capital stands for its government (بين بغداد وواشنطن، ان واشنطن ستقدم) after these or at a clause start
 METONYMY_BEFORE = ACTOR_WORDS["metonymy_before"]
 RELATIVE_WORDS = ACTOR_WORDS["relative_words"]
+ROLE_ADJECTIVES = ACTOR_WORDS["role_adjectives"]
+ROLE_ADJECTIVE_NOUNS = ACTOR_WORDS["role_adjective_nouns"]
 # role mentions that are ranks or titles put before a personal name
 TITLES = {"General", "Major General", "Brigadier General", "Colonel", "Lieutenant General", "Field Marshal",
           "Major", "Captain", "Sheikh", "Prince", "King", "President", "Ambassador", "Minister"}
@@ -106,6 +108,9 @@ class ActorBuilder:
                   if p._.geo and p._.geo.get("precision") == "city"}
         for span in doc.spans.get("mentions", []):
             rec = dict(span._.kb)
+            if rec.get("kind") == "role" and span.start > 0 and span.end - span.start == 1 \
+                    and span[0].norm_ in ROLE_ADJECTIVES and doc[span.start - 1].norm_ in ROLE_ADJECTIVE_NOUNS:
+                continue  # مؤتمر صحفي، تصريح صحفي: "press", not a journalist
             geo = cities.get((span.start, span.end))
             if rec.get("kind") == "country" and geo and geo.get("country") != rec.get("country"):
                 # العاصمة الأردنية عمان: the place layer read the name as a city (Amman, not Oman),
@@ -131,6 +136,12 @@ class ActorBuilder:
         actors += self._surnames(doc, actors)
         actors.sort(key=lambda a: a["_start"])
         self._fill_countries(doc, actors)
+        sites = {(p.start, p.end) for p in doc.spans.get("places", []) if p._.geo and p._.geo.get("precision") == "point"}
+        for a in actors:
+            # في البنتاغون، إلى البيت الأبيض: the institution's building, where something happens
+            if a["kind"] == "org" and (a["_start"], a["_end"]) in sites and a["_start"] > 0 \
+                    and doc[a["_start"] - 1].norm_ in LOCATIVE:
+                a["locative"] = True
         for a, b in zip(actors, actors[1:]):
             # في العراق وسوريا: a place coordinated with a place stays a place
             if a["locative"] and b["kind"] in ("country", "capital", "place") and b["_start"] == a["_end"] + 1 \

@@ -89,6 +89,7 @@ SITE_NOUNS = EVENT_WORDS["site_nouns"]
 TOPIC_PREPOSITIONS = EVENT_WORDS["topic_prepositions"]
 TIME_CONJUNCTIONS = EVENT_WORDS["time_conjunctions"]
 HOST_VERBS = EVENT_WORDS["host_verbs"]
+CAME_VERBS = EVENT_WORDS["came_verbs"]
 TOPIC_MARKERS = EVENT_WORDS["topic_markers"]
 # triggers of intent: an event noun they govern is wanted, promised or refused, not done
 INTENT_TYPES = {"REQUEST", "THREATEN", "AGREE", "REJECT"}
@@ -1060,11 +1061,21 @@ class EventCoder:
     @staticmethod
     def _next_speech_setting(doc: Doc, k: int, places: list[Span], placed, speaker_country: str | None) -> Span | None:
         """The place the next sentence gives to the same speaker's words, when it goes on with them:
-        وقال ظريف خلال حديث للصحفيين في دوشانبي: ... (a speech verb first, the place before what is said)."""
+        وقال ظريف خلال حديث للصحفيين في دوشانبي: ... (a speech verb first, the place before what is said);
+        جاء ذلك في تصريحات القاها فوتيل في البنتاغون، حيث ... (the words just told, placed)."""
         if not places:
             return None
         sent = sent_of(places[0])
         first = next((t for t in sent if t.norm_ != "و"), None)
+        if first is not None and first.norm_ in CAME_VERBS and first.i + 1 < sent.end \
+                and doc[first.i + 1].norm_ in DEMONSTRATIVES:
+            # جاء ذلك ...: the place it gives before what it goes on to say (حيث، إذ، ، وقال)
+            end = next((t.i for t in doc[first.i + 2:sent.end] if t.norm_ in COMPLEMENTIZERS
+                        or t.norm_ in ("حيث", "اذ") or t.text in OPEN_QUOTES or t.text == ":"), sent.end)
+            setting = [p for p in places if first.i < p.start < end and placed(p)]
+            others = [a for a in near(doc, "actors", k + 1) if first.i < a.start < end and not a._.actor.get("locative")
+                      and a._.actor.get("country") not in (None, speaker_country)]
+            return setting[0] if setting and not others else None
         if first is None or not is_speech_verb(first.norm_):
             return None
         said = next((t.i for t in doc[first.i + 1:sent.end] if t.norm_ in COMPLEMENTIZERS

@@ -124,8 +124,10 @@ class GeoTagger:
         named = {i for m in doc.spans.get("mentions", []) if (m._.kb or {}).get("kind") in ("person", "org")
                  for i in range(m.start, m.end)}
         for span in spans:
-            if all(i in named for i in range(span.start, span.end)):
-                continue  # بشار in بشار الأسد is a name, not Béchar
+            if all(i in named for i in range(span.start, span.end)) and not (
+                    span.start > 0 and doc[span.start - 1].norm_ in SITE_BEFORE
+                    and all(p.kind == "point" for p in self.table[found[(span.start, span.end)]])):
+                continue  # بشار in بشار الأسد is a name, not Béchar (but وصل إلى البيت الأبيض: the site)
             if is_team(doc, span):
                 continue  # ريال مدريد، منتخب مصر، مانشستر سيتي: a team, not the place
             if span.start > 0 and doc[span.start - 1].norm_ in NAME_PARTS:
@@ -156,6 +158,7 @@ class GeoTagger:
         out = sorted(out + unlisted(doc, out, context), key=lambda p: p.start)
         out = sorted(out + country_anaphors(doc, out, context), key=lambda p: p.start)
         out = [facility(doc, span) for span in out]
+        out = site_in_town(doc, out)
         for n, span in enumerate(out):
             relative_to(doc, span)
             if n and (span._.geo.get("relative") or contains(out[n - 1], span)) and describes(doc, out[n - 1], span):
@@ -408,6 +411,7 @@ TOWN_WORDS = {"مدينه", "مدينتي", "بلده", "بلدتي", "قريه"
 
 # words that make a place's name a team's: ريال مدريد، نادي الزمالك، منتخب مصر، مانشستر سيتي
 NAME_PARTS = GEO_WORDS["name_parts"]
+SITE_BEFORE = GEO_WORDS["site_before"]
 TEAM_BEFORE = GEO_WORDS["team_before"]
 TEAM_AFTER = GEO_WORDS["team_after"]
 
@@ -649,6 +653,36 @@ def relative_to(doc: Doc, span: Span) -> None:
 
 
 MENTION_WORDS = GEO_WORDS["mention_words"]
+
+
+def site_in_town(doc: Doc, places: list[Span]) -> list[Span]:
+    """قصر السلام بجدة، سجن صيدنايا في ريف دمشق: a listed site followed by the town of its country
+    that holds it is named with it, as coders write it; the site keeps its own point."""
+    out: list[Span] = []
+    skip: set[int] = set()
+    for n, span in enumerate(places):
+        if n in skip:
+            continue
+        nxt = places[n + 1] if n + 1 < len(places) else None
+        if nxt is not None and span._.geo.get("precision") == "point" and "feature" not in span._.geo \
+                and nxt.start <= span.start and nxt.end > span.end and nxt._.geo.get("feature"):
+            # the town's span already grew over the site's name (named_site): the site's own point
+            grown = Span(doc, nxt.start, nxt.end, label=span.label_)
+            grown._.geo = dict(span._.geo, text=grown.text)
+            out.append(grown)
+            skip.add(n + 1)
+            continue
+        if span._.geo.get("precision") == "point" and "feature" not in span._.geo and nxt is not None \
+                and nxt.start == span.end + 1 and doc[span.end].norm_ in ("ب", "في") \
+                and nxt._.geo.get("country") == span._.geo.get("country") \
+                and nxt._.geo.get("precision") in ("city", "admin1"):
+            grown = Span(doc, span.start, nxt.end, label=span.label_)
+            grown._.geo = dict(span._.geo, text=grown.text)
+            out.append(grown)
+            skip.add(n + 1)
+            continue
+        out.append(span)
+    return out
 
 
 def full_mention(doc: Doc, span: Span) -> Span:
