@@ -235,6 +235,8 @@ def main(argv: list[str] | None = None) -> int:
             if name.strip():
                 rows.append((name.strip(), "", english_name(rec["name_en"], iso2.get(rec["country"], "")), rec["country"],
                              code, rec["lat"], rec["lon"], "region", 0))
+    kept: set[tuple[str, str]] = set()  # (name, geonameid) of the hand-kept rows
+    n_listed = len(rows)
     for extra in (EXTRA, MINED, SITES):
         with open(extra, encoding="utf-8") as f:
             lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
@@ -242,6 +244,11 @@ def main(argv: list[str] | None = None) -> int:
             for name in rec["names_ar"].split("|"):
                 rows.append((name.strip(), rec.get("geonameid") or "", rec["name_en"], rec["country"], rec.get("admin1", ""),
                              rec["lat"], rec["lon"], rec["kind"], rec.get("population") or 0))
+                if rec.get("geonameid"):
+                    kept.add((fold(name.strip()), rec["geonameid"]))
+    # a hand-kept row for a GeoNames place replaces GeoNames' own under that name: القدس is coded
+    # as Palestine's (occupied East Jerusalem, as Arabic news names it), not as GeoNames' Israel's
+    rows = [r for n, r in enumerate(rows) if n >= n_listed or (fold(r[0]), str(r[1])) not in kept]
     rows = [r if len(r) == 10 else (*r, 0) for r in rows]
     # the reviewed word-like names hold for provinces, capitals and hand-kept places too (إب is also
     # آب "August", سرت "spread", ماليه is مالية "financial", ديلي is the Daily of ديلي ميل), but never

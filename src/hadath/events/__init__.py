@@ -1034,9 +1034,15 @@ class EventCoder:
                 if there is not None:  # حذر ظريف ... / وقال ظريف خلال حديث للصحفيين في دوشانبي: where he said it
                     return out(there, "context")
             # the scene the story has just set: لقي متظاهرون مصرعهم ... after في مدينة خور مشهر
-            for j in (k - 1, k - 2):
-                scene = [p for p in usable(j) if placed(p) and not (spoken and speech_frame(doc, p))] \
-                    if j > 0 or not headline else []  # (for what is said, not the places spoken of)
+            def setting(p: Span) -> bool:  # (a scene is set by a capital so named too: في العاصمة أديس أبابا)
+                prev = word_before(doc, p.start, sent_of(p).start)
+                return placed(p) or (prev is not None and prev.norm_ in CAPITAL_NOUNS and p._.geo["precision"] == "city")
+
+            for j in range(k - 1, max(k - 5, -1), -1):
+                scene = [p for p in usable(j) if setting(p) and not (spoken and speech_frame(doc, p))
+                         and (j >= k - 2 or not spoken or speaker_country in (None, p._.geo.get("country")))] \
+                    if j > 0 or not headline else []  # (for what is said, not the places spoken of; said
+                # further on, by someone of another country than the scene's, it is not placed there)
                 if scene:  # the nearest sentence that sets one; its finest place
                     return out((fine(scene) or scene)[-1], "context")
         if dl and not dl.get("newsroom"):

@@ -227,7 +227,7 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
         r = line.split("\t")
         gid, name_en, wordlike = r[col["geonameid"]], r[col["name_en"]].strip(), r[col["wordlike"]] == "1"
         bucket = table.setdefault(fold(r[col["name"]]), {})
-        ident = (gid, name_en)
+        ident = (gid, name_en, r[col["country"]])  # (Jerusalem is listed for Israel and, occupied, for Palestine)
         if ident in bucket:
             if not wordlike:  # listed twice (a capital too): the plain listing wins
                 bucket[ident] = replace(bucket[ident], wordlike=False)
