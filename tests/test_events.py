@@ -560,3 +560,9 @@ def test_an_office_with_another_countrys_adjective_after_a_name_is_a_second_pers
     assert [a["country"] for a in ev[0]["actor"]] == ["SAU"] and [r["country"] for r in ev[0]["recipient"]] == ["IRQ"]
     ev = extract("التقى الرئيس عبد الفتاح السيسي وزير الخارجية الأمريكي في القاهرة", date="2018-01-10")["events"]
     assert ev and {p["country"] for p in ev[0]["actor"] + ev[0]["recipient"]} == {"EGY", "USA"}
+
+
+def test_a_postponement_is_not_an_evacuation():
+    assert "AID" not in types("أجلت المحكمة النظر في القضية إلى الشهر المقبل")
+    assert "AID" not in types("أجلت محكمة جنايات القاهرة في جلستها اليوم محاكمة الرئيس الأسبق محمد مرسي")
+    assert "AID" in types("وأجلت السلطات الأمريكية آلاف السكان من المناطق الساحلية قبل وصول الإعصار")

@@ -940,3 +940,13 @@ def test_the_scene_the_lead_sets_places_what_follows_without_a_place(nlp):
             "وأضاف أن العلاقات قوية.\nوارتفع سعر النفط.\nوانتقد الرئيس الأمريكي دونالد ترامب منظمة أوبك بشدة.")
     got = [(t, loc) for t, loc, _ in event_places(text, date="2018-10-05")]
     assert got and ("ACCUSE", "مدينة جدة") not in got
+
+
+def test_an_outlet_line_with_a_dash_gives_the_dateline(nlp):
+    doc = annotate("تأجيل محاكمة مرسي\nعين اليوم – القاهرة\nأجلت محكمة جنايات القاهرة محاكمة مرسي.", date="2015-08-10")
+    assert doc._.dateline and doc._.dateline["name"] == "Cairo" and not doc._.dateline["newsroom"]
+    doc = annotate("تقتحم المسجد\nعين اليوم – القدس المحتلة\nاقتحم مستوطنون المسجد", date="2015-08-10")
+    assert doc._.dateline and doc._.dateline["country"] == "PSE"
+    # (not a dash in the middle of a sentence)
+    doc = annotate("قال الوزير إن الاتفاق – في القاهرة – سيوقع غدا", date="2015-08-10")
+    assert doc._.dateline is None

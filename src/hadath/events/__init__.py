@@ -90,6 +90,7 @@ TOPIC_PREPOSITIONS = EVENT_WORDS["topic_prepositions"]
 TIME_CONJUNCTIONS = EVENT_WORDS["time_conjunctions"]
 HOST_VERBS = EVENT_WORDS["host_verbs"]
 CAME_VERBS = EVENT_WORDS["came_verbs"]
+POSTPONED = {w.removeprefix("ال") for w in EVENT_WORDS["postponed"]}
 TOPIC_MARKERS = EVENT_WORDS["topic_markers"]
 # triggers of intent: an event noun they govern is wanted, promised or refused, not done
 INTENT_TYPES = {"REQUEST", "THREATEN", "AGREE", "REJECT"}
@@ -435,6 +436,14 @@ class EventCoder:
         if trig.type in FALSE_FRIEND_TYPES and any(t.norm_ in self.false_friend for t in sent):
             return None
         nxt = [t.norm_ for t in doc[span.end:min(sent.end, span.end + 3)]]
+        clause = []
+        for t in doc[span.end:min(sent.end, span.end + 12)]:
+            if t.text in CLAUSE_MARKS:
+                break
+            clause.append(t.norm_)
+        if trig.mode == "rescue" and trig.form.startswith("اجل") and (nxt[:1] == ["الي"] or any(
+                w.removeprefix("ال") in POSTPONED for w in clause)):
+            return None  # أجلت المحكمة النظر في القضية، أجلت إلى وقت لاحق: postponed, not evacuated
         if trig.type == "REQUEST" and nxt[:1] == ["عدم"] and any(
                 w.removeprefix("ال") in ("كشف", "نشر", "ذكر", "افصاح", "الكشف") for w in nxt[1:]):
             return None  # الذين طلبوا عدم الكشف عن أسمائهم، طلب عدم نشر اسمه: a source's anonymity, not a demand

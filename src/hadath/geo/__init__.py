@@ -747,6 +747,9 @@ def find_dateline(doc: Doc, places: list[Span]) -> dict | None:
         rest = text[span.end_char:line_end if line_end >= 0 else len(text)]
         # طرابلس 26 شوال 1436ه الموافق 11 اغسطس 2015م .واس: a short line of place and date
         dated_line = len(rest) < 90 and _DATED_LINE.match(rest) is not None
+        # عين اليوم – القاهرة: a line of the outlet, a dash and the place (القدس المحتلة) alone
+        outlet_first = line_start > 0 and re.search(r"\S\s*[-–—]\s*$", before) is not None and len(rest.strip()) <= 12
+        dated_line = dated_line or outlet_first
         if not _DATELINE_SEP.match(after) and not _NEWSROOM_AFTER.match(after) and not agency_first and not dated_line:
             continue
         if line_start == 0 and "\n" in text and re.match(r"^\s*[:،,]", after) and not agency_first and not dated_line:
