@@ -566,3 +566,11 @@ def test_a_postponement_is_not_an_evacuation():
     assert "AID" not in types("أجلت المحكمة النظر في القضية إلى الشهر المقبل")
     assert "AID" not in types("أجلت محكمة جنايات القاهرة في جلستها اليوم محاكمة الرئيس الأسبق محمد مرسي")
     assert "AID" in types("وأجلت السلطات الأمريكية آلاف السكان من المناطق الساحلية قبل وصول الإعصار")
+
+
+def test_the_one_tried_is_the_recipient_of_a_trial():
+    rec = extract("أجلت محكمة جنايات القاهرة اليوم محاكمة الرئيس المصري الأسبق محمد مرسي في قضية التخابر.",
+                  date="2015-08-10")
+    ev = [e for e in rec["events"] if e["event"] == "ACCUSE"]
+    assert ev and [a["sector"] for a in ev[0]["actor"]] == ["JUD"]
+    assert [r["text"] for r in ev[0]["recipient"]] == ["الرئيس المصري الأسبق محمد مرسي"]

@@ -950,3 +950,14 @@ def test_an_outlet_line_with_a_dash_gives_the_dateline(nlp):
     # (not a dash in the middle of a sentence)
     doc = annotate("قال الوزير إن الاتفاق – في القاهرة – سيوقع غدا", date="2015-08-10")
     assert doc._.dateline is None
+
+
+def test_what_is_done_without_a_place_nearby_takes_the_scene_of_the_lead(nlp):
+    text = ("قتل شخصان في هجوم بسكين في مدينة أولم الألمانية.\n"
+            "وقالت الشرطة إن المهاجم لاجئ.\nوأضافت أن التحقيقات مستمرة.\nواعتقلت الشرطة المشتبه به بعد ساعات.")
+    got = event_places(text, date="2018-03-30")
+    assert ("COERCE", "مدينة أولم", "story") in got or ("COERCE", "مدينة أولم", "context") in got
+    # a phone call is nowhere in particular
+    text = ("اشتبك جنود أتراك مع عناصر من داعش في بلدة سوروج.\nوأكدت مصادر تركية الحادث.\nوقالت إن الوضع هادئ.\n"
+            "وأجرى الرئيس الأمريكي اتصالا هاتفيا بنظيره التركي.")
+    assert all(loc != "بلدة سوروج" for t, loc, _ in event_places(text, date="2015-07-25") if t == "CONSULT")

@@ -53,8 +53,8 @@ ARMED = {"MIL", "COP", "REB"}
 POLITICAL = {"GOV", "MIL", "COP", "REB", "PTY", "LEG", "JUD", "OPP", "IGO"}
 # types coded even when no political actor is named (a killing, a protest, an arrest)
 UNCONDITIONAL = {"ASSAULT", "PROTEST", "COERCE"}
-# ASSAULT nouns whose genitive is the victim: مقتل المدنيين، اغتيال القيادي
-PATIENT_MODES = {"kill", "assassinate", "kidnap", "injure", "abduct", "torture", "execute", "arrest", "detain"}
+# nouns whose genitive is the one acted upon: مقتل المدنيين، اغتيال القيادي، محاكمة مرسي
+PATIENT_MODES = {"kill", "assassinate", "kidnap", "injure", "abduct", "torture", "execute", "arrest", "detain", "trial"}
 BREAK = {".", "!", "?", "؟", "\n", ";", "؛", ":"}
 CLAUSE_MARKS = BREAK | {"،", ","}
 PLACE_MARKERS = EVENT_WORDS["place_markers"]
@@ -919,7 +919,8 @@ class EventCoder:
     # ---- place, time, size ----------------------------------------------------------
     @staticmethod
     def location(doc: Doc, span: Span, main_country: str | None, visit: bool = False,
-                 spoken: bool = False, speaker_country: str | None = None, talk: bool = False) -> dict | None:
+                 spoken: bool = False, speaker_country: str | None = None, talk: bool = False,
+                 remote: bool = False) -> dict | None:
         """Where the event happened, and ``source`` saying how the text placed it: a place in the
         trigger's ``clause``, else in its ``sentence``; for a headline, the ``lead``'s; else the
         scene the previous two sentences set (``context``); else the ``dateline``; else, for what is
@@ -1047,7 +1048,7 @@ class EventCoder:
                 prev = word_before(doc, p.start, sent_of(p).start)
                 return placed(p) or (prev is not None and prev.norm_ in CAPITAL_NOUNS and p._.geo["precision"] == "city")
 
-            for j in range(k - 1, max(k - 5, -1), -1):
+            for j in range(k - 1, max(k - 5, -1), -1) if not remote else ():
                 scene = [p for p in usable(j) if setting(p) and not (spoken and speech_frame(doc, p))
                          and (j >= k - 2 or not spoken or speaker_country in (None, p._.geo.get("country")))] \
                     if j > 0 or not headline else []  # (for what is said, not the places spoken of; said
@@ -1056,6 +1057,12 @@ class EventCoder:
                     return out((fine(scene) or scene)[-1], "context")
         if dl and not dl.get("newsroom"):
             return dateline_place()
+        if not spoken and not remote:
+            # nothing placing it nearby: the scene the lead sets for the story (وقع الانفجار في مدينة أولم;
+            # not for a phone call, which is nowhere in particular)
+            lead_scene = [p for j in (1, 2) if j != k for p in usable(j) if placed(p) and not speech_frame(doc, p)]
+            if lead_scene:
+                return out(lead_scene[0], "story")
         source = "document"
         if spoken and speaker_country and speaker_country != main_country:
             # أشاد ولي العهد السعودي بعلاقته بالرئيس الأمريكي: said, with nothing placing it, where the
@@ -1380,6 +1387,7 @@ class EventCoder:
             date, precision, date_source, date_end = self.when(doc, span)
             location = self.location(doc, span, main_country, visit=trig.mode == "visit" and etype == "CONSULT",
                                      spoken=etype in SPOKEN_TYPES, talk=etype in SPOKEN_TYPES | {"CONSULT"},
+                                     remote=trig.mode == "phone",
                                      speaker_country=next((r["country"] for r in a_recs if r.get("country")), None))
             size = self.size(doc, span, etype)
             told = (date, precision, date_source, date_end)
