@@ -31,6 +31,8 @@ Sources (both on PyPI, nothing downloaded at build or run time beyond them):
 - src/hadath/lexicon/places_mined.tsv: places the shared corpora name that the
   lists above lack or spell otherwise (خور مشهر، قاعدة العند، الأحساء), mined
   after place words and reviewed one by one.
+- src/hadath/lexicon/places_english.tsv: towns named as English news names them
+  where GeoNames' name differs (Hodeidah, Douma, Raqqa, Palmyra).
 - src/hadath/lexicon/places_sites.tsv: named sites the news gives as the place
   of events (المسجد الأقصى، البنتاغون، قصر باكنغهام، ميدان التحرير، سجن صيدنايا),
   mined from the shared corpora (five mentions or more) and reviewed; generic
@@ -61,6 +63,7 @@ OUT = ROOT / "src" / "hadath" / "lexicon" / "gazetteer.tsv.gz"
 EXTRA = ROOT / "src" / "hadath" / "lexicon" / "places_extra.tsv"
 MINED = ROOT / "src" / "hadath" / "lexicon" / "places_mined.tsv"
 SITES = ROOT / "src" / "hadath" / "lexicon" / "places_sites.tsv"
+ENGLISH = ROOT / "src" / "hadath" / "lexicon" / "places_english.tsv"
 COUNTRIES = ROOT / "src" / "hadath" / "lexicon" / "countries.tsv"
 ADMIN1 = ROOT / "src" / "hadath" / "lexicon" / "admin1.tsv"
 WORDLIKE = ROOT / "src" / "hadath" / "lexicon" / "places_wordlike.tsv"
@@ -250,6 +253,11 @@ def main(argv: list[str] | None = None) -> int:
     # as Palestine's (occupied East Jerusalem, as Arabic news names it), not as GeoNames' Israel's
     rows = [r for n, r in enumerate(rows) if n >= n_listed or (fold(r[0]), str(r[1])) not in kept]
     rows = [r if len(r) == 10 else (*r, 0) for r in rows]
+    # towns as English news names them where GeoNames' name differs (Hodeidah, not Al-Hudaydah)
+    with open(ENGLISH, encoding="utf-8") as f:
+        english = {rec["geonameid"]: rec["name_en"] for rec in csv.DictReader(
+            [ln for ln in f if ln.strip() and not ln.startswith("#")], delimiter="\t")}
+    rows = [(r[0], r[1], english.get(str(r[1]), r[2]), *r[3:]) for r in rows]
     # the reviewed word-like names hold for provinces, capitals and hand-kept places too (إب is also
     # آب "August", سرت "spread", ماليه is مالية "financial", ديلي is the Daily of ديلي ميل), but never
     # for a country: a country's own listed names stay plain; a bare name the lexicon leaves out as a

@@ -263,6 +263,12 @@ UNLISTED_KINDS = {
     "قاعده": ("point", True, True), "مطار": ("point", True, True), "ميناء": ("point", True, True),
     "مرفا": ("point", True, True), "معبر": ("point", True, True), "منفذ": ("point", True, True),
     "معسكر": ("point", True, True),
+    # sites named after their kind, placed by the town after them (سوق البكارة في العاصمة مقديشو،
+    # مستشفى الشفاء في غزة، جبهة مريس بمحافظة الضالع)
+    "سوق": ("point", True, True), "متنزه": ("point", True, True), "جبهه": ("point", True, True),
+    "مفرق": ("point", True, True), "سجن": ("point", True, True), "مستشفي": ("point", True, True),
+    "ميدان": ("point", True, True), "ساحه": ("point", True, True), "جسر": ("point", True, True),
+    "شارع": ("point", True, True), "مسجد": ("point", True, True), "جامع": ("point", True, True),
 }
 # first words of two-word names (بني سويد، عين العرب، تل أبيض، كفر نبل، أبو كمال) and the words that end
 # them (أورم الكبرى، الحسينية الجديدة)
