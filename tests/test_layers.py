@@ -974,3 +974,13 @@ def test_unlisted_sites_named_by_their_kind_are_placed_by_the_town_after_them(nl
     assert [p for p in places("في ساحة المعركة في سوريا") if p[2] == "point"] == []
     assert [p for p in places("قاتل مع جبهة النصرة في سوريا") if p[2] == "point"] == []
     assert places("وقعت اشتباكات قرب سوق البكارة") == []
+
+
+def test_what_is_said_on_an_occasion_is_placed_where_the_occasion_is_held(nlp):
+    text = ("القمة الثلاثية حول سوريا\nعرض الرئيس التركي رجب طيب اردوغان هدنة في مدينة إدلب، وذلك خلال القمة "
+            "الثلاثية التي تجمع إلى جانبه الرئيس الروسي فلاديمير بوتين والرئيس الإيراني حسن روحاني، في طهران.")
+    got = [(t, loc) for t, loc, _ in event_places(text, date="2018-09-07")]
+    assert ("CONSULT", "طهران") in got
+    # (a place after خلال with what is said between them: not the occasion's)
+    got = event_places("قال الوزير خلال زيارته إن الجيش قصف مواقع في مدينة إدلب", date="2018-09-07")
+    assert all(loc != "مدينة إدلب" for t, loc, _ in got if t in ("ACCUSE", "REQUEST", "SUPPORT", "CONSULT"))

@@ -89,6 +89,7 @@ SITE_NOUNS = EVENT_WORDS["site_nouns"]
 TOPIC_PREPOSITIONS = EVENT_WORDS["topic_prepositions"]
 TIME_CONJUNCTIONS = EVENT_WORDS["time_conjunctions"]
 HOST_VERBS = EVENT_WORDS["host_verbs"]
+OCCASION_WORDS = EVENT_WORDS["occasion_words"]
 CAME_VERBS = EVENT_WORDS["came_verbs"]
 POSTPONED = {w.removeprefix("ال") for w in EVENT_WORDS["postponed"]}
 TOPIC_MARKERS = EVENT_WORDS["topic_markers"]
@@ -217,6 +218,21 @@ def destination(doc: Doc, span: Span, room: tuple[int, int]) -> Span | None:
             return p  # ... or after the visitor's name: زار الرئيس المصري عبد الفتاح السيسي روسيا
         return None
     return None
+
+
+def occasion_place(doc: Doc, p: Span) -> bool:
+    """في طهران at the end of خلال القمة الثلاثية التي تجمع ... في طهران: the place of an occasion
+    (خلال، أثناء، على هامش + what is held) that its sentence tells, where what is said or agreed
+    on that occasion happened."""
+    sent = sent_of(p)
+    if p.start == 0 or doc[p.start - 1].norm_ not in ("في", "ب"):
+        return False
+    for t in reversed(doc[max(sent.start, p.start - 30):p.start - 1]):
+        if t.text in BREAK or t.norm_ in COMPLEMENTIZERS:
+            return False
+        if t.norm_ in OCCASION_WORDS:
+            return True
+    return False
 
 
 def host(doc: Doc, span: Span, room: tuple[int, int]) -> Span | None:
@@ -1014,6 +1030,9 @@ class EventCoder:
         places = [p for p in places if p.start < span.end or not any(
             t.norm_ in COMPLEMENTIZERS and not (t.i > 0 and doc[t.i - 1].norm_ in TIME_CONJUNCTIONS)
             for t in doc[span.end:p.start])]
+        if talk and (held := [p for p in places if occasion_place(doc, p)]):
+            # عرض أردوغان هدنة في إدلب خلال القمة التي تجمع ... في طهران: where the occasion is held
+            return out(held[0], "clause")
         if places:
             def rank(p: Span) -> tuple[bool, bool, int, bool]:
                 # a place introduced as one, then one in the trigger's own clause, then the nearest
@@ -1037,6 +1056,8 @@ class EventCoder:
             lead = [p for j in (1, 2) for p in usable(j) if not (spoken and speech_frame(doc, p))]
             if lead:
                 pool = [p for p in lead if placed(p)] or lead
+                if talk:  # (for a meeting or what is said, the place its occasion is held first)
+                    pool = [p for p in pool if occasion_place(doc, p)] or pool
                 return out(min(fine(pool) or pool, key=lambda p: p.start), "lead")
         else:
             if spoken:
