@@ -98,3 +98,9 @@ def test_hashtag_underscores_join_words_for_the_lexicons():
     got = {(e["text"], e.get("country") or (e.get("geo") or {}).get("country")) for e in rec["entities"]}
     assert {("ميليشيات_الحوثي", "YEM"), ("الجيش_اليمني", "YEM"), ("كوريا_الشمالية", "PRK")} <= got
     assert rec["events"][0]["actor"][0]["text"] == "ميليشيات_الحوثي"
+
+
+def test_an_adjective_known_whole_keeps_its_accusative_alif():
+    known = KNOWN | {"وزاري", "زاريا"}
+    assert split_clitics("وزاريا", known) == ["وزاريا"]  # تعديلا وزاريا, not و + Zaria
+    assert split_clitics("وزاريا", KNOWN | {"زاريا"}) == ["و", "زاريا"]  # (and Zaria where وزاري is not a word)

@@ -72,6 +72,10 @@ def split_clitics(word: str, known: set[str] | frozenset[str]) -> list[str]:
     normed = normalize(word)
     norm = normed.text
     options = _prefix_options(norm)
+    if norm.endswith("يا") and len(norm) >= 5 and norm[:-1] in known and norm[:1] in _CONJ and norm[1:] in known:
+        # an adjective in ـي known whole, with its accusative alif: وزاريا is وزاري + ا (تعديلا وزاريا),
+        # not و + زاريا (Zaria)
+        return [word]
     if norm in known:
         # a known word stays whole (وزارة is not و+زارة), but for its article, so that
         # العراق and والعراق give the same stem token
