@@ -97,6 +97,7 @@ TOPIC_MARKERS = EVENT_WORDS["topic_markers"]
 INTENT_TYPES = {"REQUEST", "THREATEN", "AGREE", "REJECT"}
 STATELESS_SECTORS = {"REB", "IGO", "NGO", "PTY", "OPP"}
 SPOKEN_TYPES = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE"}  # acts that can be done by saying
+TALK_TYPES = SPOKEN_TYPES | {"CONSULT"}  # placed where they are held or said, not where they are about
 PRONOUN_OBJECTS = EVENT_WORDS["pronoun_objects"]
 RELATIVES = EVENT_WORDS["relatives"]
 HABITUAL_AFTER = EVENT_WORDS["habitual_after"]
@@ -218,6 +219,16 @@ def destination(doc: Doc, span: Span, room: tuple[int, int]) -> Span | None:
             return p  # ... or after the visitor's name: زار الرئيس المصري عبد الفتاح السيسي روسيا
         return None
     return None
+
+
+def clause_after(doc: Doc, span: Span, sent: Span, limit: int = 12) -> list[str]:
+    """The folded words after the trigger up to the clause's end (a comma or a stop), at most ``limit``."""
+    out = []
+    for t in doc[span.end:min(sent.end, span.end + limit)]:
+        if t.text in CLAUSE_MARKS:
+            break
+        out.append(t.norm_)
+    return out
 
 
 def occasion_place(doc: Doc, p: Span) -> bool:
@@ -452,13 +463,8 @@ class EventCoder:
         if trig.type in FALSE_FRIEND_TYPES and any(t.norm_ in self.false_friend for t in sent):
             return None
         nxt = [t.norm_ for t in doc[span.end:min(sent.end, span.end + 3)]]
-        clause = []
-        for t in doc[span.end:min(sent.end, span.end + 12)]:
-            if t.text in CLAUSE_MARKS:
-                break
-            clause.append(t.norm_)
         if trig.mode == "rescue" and trig.form.startswith("اجل") and (nxt[:1] == ["الي"] or any(
-                w.removeprefix("ال") in POSTPONED for w in clause)):
+                w.removeprefix("ال") in POSTPONED for w in clause_after(doc, span, sent))):
             return None  # أجلت المحكمة النظر في القضية، أجلت إلى وقت لاحق: postponed, not evacuated
         if trig.type == "REQUEST" and nxt[:1] == ["عدم"] and any(
                 w.removeprefix("ال") in ("كشف", "نشر", "ذكر", "افصاح", "الكشف") for w in nxt[1:]):
@@ -939,8 +945,11 @@ class EventCoder:
                  remote: bool = False) -> dict | None:
         """Where the event happened, and ``source`` saying how the text placed it: a place in the
         trigger's ``clause``, else in its ``sentence``; for a headline, the ``lead``'s; else the
-        scene the previous two sentences set (``context``); else the ``dateline``; else, for what is
-        said, the ``speaker``'s country; else the country the ``document`` is about."""
+        scene the previous sentences set (``context``, up to four back); else the ``dateline``; else,
+        for what is done, the scene the lead sets (``story``); else, for what is said, the
+        ``speaker``'s country; else the country the ``document`` is about. ``talk`` (a meeting or
+        what is said) is placed where it is held, not where it is about; ``remote`` (a phone call)
+        takes no scene."""
         k = sent_index(doc, span.start)
         dl = doc._.dateline
         room = newsroom_stretch(doc)
@@ -1258,7 +1267,7 @@ class EventCoder:
         if after_story(doc, date, precision):
             return
         location = self.location(doc, span, main_country, spoken=etype in SPOKEN_TYPES,
-                                 talk=etype in SPOKEN_TYPES | {"CONSULT"})
+                                 talk=etype in TALK_TYPES)
         self._merge({0: [earlier]}, etype, [], [], 0, (date, precision, source, end), location, None)
 
     @staticmethod
@@ -1407,7 +1416,7 @@ class EventCoder:
             k = sent_index(doc, sent.start)
             date, precision, date_source, date_end = self.when(doc, span)
             location = self.location(doc, span, main_country, visit=trig.mode == "visit" and etype == "CONSULT",
-                                     spoken=etype in SPOKEN_TYPES, talk=etype in SPOKEN_TYPES | {"CONSULT"},
+                                     spoken=etype in SPOKEN_TYPES, talk=etype in TALK_TYPES,
                                      remote=trig.mode == "phone",
                                      speaker_country=next((r["country"] for r in a_recs if r.get("country")), None))
             size = self.size(doc, span, etype)
