@@ -21,6 +21,12 @@ def ranges(text, date):
     return [(v, p, end) for _, _, v, p, end in TAGGER.find(text, dt.date.fromisoformat(date))]
 
 
+def place_fields(text, date, *fields):
+    """(text, geo[field], ...) of each place entity of ``text`` coded on ``date``."""
+    doc = annotate(text, date=date)
+    return [(p.text, *(p._.geo.get(f) for f in fields)) for p in doc.spans["places"]]
+
+
 def test_month_systems_and_pairs():
     assert times("في 17 نيسان 2019", "2021-09-21") == [("2019-04-17", "day")]
     assert times("في كانون الاول ديسمبر عام 2017", "2021-09-21") == [("2017-12", "month")]
@@ -284,8 +290,7 @@ def test_governorates_and_admin1_names(nlp):
 
 def test_towns_named_like_words_need_their_context(nlp):
     def places(text):
-        doc = annotate(text, date="2020-01-01")
-        return [(p.text, p._.geo["country"]) for p in doc.spans["places"]]
+        return place_fields(text, "2020-01-01", "country")
 
     assert places("نشرت الوكالة صور الدمار") == []  # "pictures"
     assert ("مدينة صور", "LBN") in places("قصفت الطائرات مدينة صور جنوب لبنان")
@@ -309,8 +314,7 @@ def test_capital_named_by_an_adjective_that_is_also_the_country(nlp):
 
 def test_named_sites_borders_and_provinces(nlp):
     def places(text):
-        doc = annotate(text, date="2020-01-01")
-        return [(p.text, p._.geo["name"], p._.geo["precision"]) for p in doc.spans["places"]]
+        return place_fields(text, "2020-01-01", "name", "precision")
 
     assert places("استقبل الرئيس الوفد في قصر الضيافة بالخرطوم") == [("قصر الضيافة بالخرطوم", "palace in Khartoum", "city")]
     # a listed site keeps its own point
@@ -360,8 +364,7 @@ def test_event_location_sources(nlp):
 
 def test_foreign_cities_read_as_they_stand_unless_they_are_words(nlp):
     def places(text):
-        doc = annotate(text, date="2018-01-01")
-        return [(p.text, p._.geo["country"]) for p in doc.spans["places"]]
+        return place_fields(text, "2018-01-01", "country")
 
     assert places("عقدت جولة المحادثات في جنيف برعاية الأمم المتحدة") == [("جنيف", "CHE")]
     assert places("قصفت طالبان مواقع في قندهار") == [("قندهار", "AFG")]
@@ -389,8 +392,7 @@ def test_visits_newsroom_lines_and_headline_places(nlp):
 
 def test_place_spelling_variants_and_adjectives(nlp):
     def places(text):
-        doc = annotate(text, date="2020-01-01")
-        return [(p.text, p._.geo["name"]) for p in doc.spans["places"]]
+        return place_fields(text, "2020-01-01", "name")
 
     # ة/ه, إ/ا, ى/ي and the ﻻ ligature all find the same town, the text kept as written
     assert places("وصل الوفد الى اللاذقيه") == [("اللاذقيه", "Latakia")]
@@ -469,8 +471,7 @@ def test_joined_counts_add_up_in_the_event_size(nlp):
 
 def test_a_foreign_town_spelt_otherwise_is_found_after_its_kind(nlp):
     def places(text):
-        doc = annotate(text, date="2018-04-08")
-        return [(p.text, p._.geo["name"], p._.geo.get("spelling")) for p in doc.spans["places"]]
+        return place_fields(text, "2018-04-08", "name", "spelling")
 
     assert places("وقع حادث الدهس في مدينة مُنستر يوم السبت") == [("مدينة مُنستر", "Munster", True)]
     assert ("مدينة سولزبيري", "Salisbury", True) in places("تسمم جاسوس في مدينة سولزبيري، شمالي انجلترا")
@@ -563,8 +564,7 @@ def test_today_with_a_weekday_is_that_weekday_and_pegs_the_lead():
 
 def test_town_words_read_as_words_and_the_city_after_its_kind(nlp):
     def places(text):
-        doc = annotate(text, date="2018-02-20")
-        return [(p.text, p._.geo["name"], p._.geo["precision"]) for p in doc.spans["places"]]
+        return place_fields(text, "2018-02-20", "name", "precision")
 
     assert places("هاجمت القوات معسكر التدريب") == []  # a camp, not Mascara
     assert places("وصل تلبية لدعوة كريمة من الأمير") == []  # gracious, not Karima
@@ -628,8 +628,7 @@ def test_a_hashtag_mark_does_not_hide_the_words_before_a_place(nlp):
 
 def test_a_word_like_town_of_a_country_the_story_never_names_is_a_word(nlp):
     def places(text):
-        doc = annotate(text, date="2018-02-20")
-        return [(p.text, p._.geo["country"]) for p in doc.spans["places"]]
+        return place_fields(text, "2018-02-20", "country")
 
     # جنوب المعسكر in a story about Yemen (its army names it) is south of the camp, not Mascara
     got = places("اشتبك الجيش الوطني اليمني مع الحوثيين جنوب المعسكر")
@@ -663,8 +662,7 @@ def test_towns_of_the_arab_states_take_english_news_names(nlp):
 
 def test_the_country_and_the_kingdom_stand_for_the_country_the_story_names(nlp):
     def places(text):
-        doc = annotate(text, date="2015-08-04")
-        return [(p.text, p._.geo["country"], p._.geo["precision"]) for p in doc.spans["places"]]
+        return place_fields(text, "2015-08-04", "country", "precision")
 
     got = places("قتل جنديان تركيان بإقليم شرناق في جنوب شرق البلاد")
     assert ("جنوب شرق البلاد", "TUR", "admin1") in got  # a part of the country, as جنوب شرق تركيا
@@ -720,8 +718,7 @@ def test_a_person_named_by_a_noun_and_a_country_adjective_is_an_actor_of_that_co
 
 def test_a_city_the_story_calls_occupied_is_the_palestinian_one(nlp):
     def countries(text):
-        doc = annotate(text, date="2018-05-14")
-        return [(p.text, p._.geo["country"]) for p in doc.spans["places"]]
+        return place_fields(text, "2018-05-14", "country")
 
     assert countries("في القدس المحتلة اعتقلت القوات شابا.") == [("القدس", "PSE")]
     assert countries("اعتقلت القوات شابا في القدس. وقال شهود إن القدس المحتلة تشهد توترا.") == [
@@ -866,7 +863,7 @@ def test_a_place_in_a_clause_the_trigger_governs_through_an_is_that_clauses(nlp)
 
 def test_capitals_named_like_common_words_need_context(nlp):
     def places(text):
-        return [(p.text, p._.geo["country"]) for p in annotate(text, date="2015-07-25").spans["places"]]
+        return place_fields(text, "2015-07-25", "country")
 
     assert places("أعلنت وزارة المالية عن خسائر مالية كبيرة") == []  # not Malé
     assert places("ونشرت صحيفة ديلي تلغراف تقريرا") == []  # not Dili
@@ -875,8 +872,7 @@ def test_capitals_named_like_common_words_need_context(nlp):
 
 def test_hashtag_places_and_names_that_hold_a_place_word(nlp):
     def places(text):
-        doc = annotate(text, date="2018-03-03")
-        return [(p.text, p._.geo["country"]) for p in doc.spans["places"]]
+        return place_fields(text, "2018-03-03", "country")
 
     assert ("عاصمة #بوركينا_فاسو", "BFA") in places("هجوم على السفارة الفرنسية في عاصمة #بوركينا_فاسو.")
     # an unlisted area placed by the province after a comma
@@ -890,8 +886,7 @@ def test_hashtag_places_and_names_that_hold_a_place_word(nlp):
 
 def test_listed_sites_are_points_named_with_their_town(nlp):
     def places(text):
-        doc = annotate(text, date="2018-05-01")
-        return [(p.text, p._.geo["name"], p._.geo["country"], p._.geo["precision"]) for p in doc.spans["places"]]
+        return place_fields(text, "2018-05-01", "name", "country", "precision")
 
     assert places("اقتحم مستوطنون المسجد الأقصى من جهة باب المغاربة")[0][1:] == ("Al-Aqsa Mosque", "PSE", "point")
     # a site in its town is named with it, as coders write it, and keeps its own point
@@ -921,8 +916,7 @@ def test_words_placed_by_the_sentence_after_them(nlp):
 def test_jerusalem_is_coded_as_the_news_names_it(nlp):
     # a hand-kept listing replaces GeoNames' own under its name: القدس is occupied Palestinian Jerusalem
     def places(text):
-        doc = annotate(text, date="2018-05-14")
-        return [(p.text, p._.geo["name"], p._.geo["country"], p._.geo["precision"]) for p in doc.spans["places"]]
+        return place_fields(text, "2018-05-14", "name", "country", "precision")
 
     assert places("اعتقلت الشرطة الإسرائيلية فلسطينيا في القدس") == [("القدس", "Jerusalem", "PSE", "city")]
     assert ("مدينة القدس", "Jerusalem", "PSE", "city") in places("دشنت الولايات المتحدة سفارتها في مدينة القدس")
@@ -965,8 +959,7 @@ def test_what_is_done_without_a_place_nearby_takes_the_scene_of_the_lead(nlp):
 
 def test_unlisted_sites_named_by_their_kind_are_placed_by_the_town_after_them(nlp):
     def places(text):
-        doc = annotate(text, date="2018-05-03")
-        return [(p.text, p._.geo["country"], p._.geo["precision"]) for p in doc.spans["places"]]
+        return place_fields(text, "2018-05-03", "country", "precision")
 
     assert ("سوق البكارة", "SOM", "point") in places("قتلت خلال زيارتها لسوق البكارة في العاصمة مقديشو")
     assert places("في جبهة مريس بمحافظة الضالع")[0][1:] == ("YEM", "point")

@@ -1119,15 +1119,18 @@ class EventCoder:
             return None
         sent = sent_of(places[0])
         first = next((t for t in sent if t.norm_ != "و"), None)
+
+        def others_before(end: int) -> bool:  # someone of another country named between the verb and end
+            return any(first.i < a.start < end and not a._.actor.get("locative")
+                       and a._.actor.get("country") not in (None, speaker_country) for a in near(doc, "actors", k + 1))
+
         if first is not None and first.norm_ in CAME_VERBS and first.i + 1 < sent.end \
                 and doc[first.i + 1].norm_ in DEMONSTRATIVES:
             # جاء ذلك ...: the place it gives before what it goes on to say (حيث، إذ، ، وقال)
             end = next((t.i for t in doc[first.i + 2:sent.end] if t.norm_ in COMPLEMENTIZERS
                         or t.norm_ in ("حيث", "اذ") or t.text in OPEN_QUOTES or t.text == ":"), sent.end)
             setting = [p for p in places if first.i < p.start < end and placed(p)]
-            others = [a for a in near(doc, "actors", k + 1) if first.i < a.start < end and not a._.actor.get("locative")
-                      and a._.actor.get("country") not in (None, speaker_country)]
-            return setting[0] if setting and not others else None
+            return setting[0] if setting and not others_before(end) else None
         if first is None or not is_speech_verb(first.norm_):
             return None
         said = next((t.i for t in doc[first.i + 1:sent.end] if t.norm_ in COMPLEMENTIZERS
@@ -1142,9 +1145,7 @@ class EventCoder:
                      and t.norm_ not in SETTING_WORDS and t.norm_ not in PLACE_MARKERS and t.norm_ != "ل"]
             if len(other) > 1:
                 return None  # only the speaker, the time and the occasion (and one word of it) before the place
-            others = [a for a in near(doc, "actors", k + 1) if first.i < a.start < p.start and not a._.actor.get("locative")
-                      and a._.actor.get("country") not in (None, speaker_country)]
-            return None if others else p
+            return None if others_before(p.start) else p
         return None
 
     @staticmethod

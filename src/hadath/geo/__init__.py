@@ -124,16 +124,16 @@ class GeoTagger:
         named = {i for m in doc.spans.get("mentions", []) if (m._.kb or {}).get("kind") in ("person", "org")
                  for i in range(m.start, m.end)}
         for span in spans:
+            key = found[(span.start, span.end)]
+            candidates = self.table[key]
             if all(i in named for i in range(span.start, span.end)) and not (
                     span.start > 0 and doc[span.start - 1].norm_ in SITE_BEFORE
-                    and all(p.kind == "point" for p in self.table[found[(span.start, span.end)]])):
+                    and all(p.kind == "point" for p in candidates)):
                 continue  # بشار in بشار الأسد is a name, not Béchar (but وصل إلى البيت الأبيض: the site)
             if is_team(doc, span):
                 continue  # ريال مدريد، منتخب مصر، مانشستر سيتي: a team, not the place
             if span.start > 0 and doc[span.start - 1].norm_ in NAME_PARTS:
                 continue  # أبو الهول، ابن تيمية: a name (the Sphinx), not al-Hol camp
-            key = found[(span.start, span.end)]
-            candidates = self.table[key]
             wordlike = tuple(p for p in candidates if p.wordlike)
             if wordlike:  # صور "pictures", not Tyre, unless the text says it is the place
                 candidates = tuple(p for p in candidates if not p.wordlike) + place_in_context(doc, span, wordlike, context)
@@ -670,20 +670,15 @@ def site_in_town(doc: Doc, places: list[Span]) -> list[Span]:
         if n in skip:
             continue
         nxt = places[n + 1] if n + 1 < len(places) else None
-        if nxt is not None and span._.geo.get("precision") == "point" and "feature" not in span._.geo \
-                and nxt.start <= span.start and nxt.end > span.end and nxt._.geo.get("feature"):
-            # the town's span already grew over the site's name (named_site): the site's own point
-            grown = Span(doc, nxt.start, nxt.end, label=span.label_)
-            grown._.geo = dict(span._.geo, text=grown.text)
-            out.append(grown)
-            skip.add(n + 1)
-            continue
-        if span._.geo.get("precision") == "point" and "feature" not in span._.geo and nxt is not None \
-                and nxt.start == span.end + 1 and doc[span.end].norm_ in ("ب", "في") \
-                and nxt._.geo.get("country") == span._.geo.get("country") \
-                and nxt._.geo.get("precision") in ("city", "admin1"):
-            grown = Span(doc, span.start, nxt.end, label=span.label_)
-            grown._.geo = dict(span._.geo, text=grown.text)
+        if nxt is not None and span._.geo.get("precision") == "point" and "feature" not in span._.geo and (
+                # the town's span already grew over the site's name (named_site)
+                (nxt.start <= span.start and nxt.end > span.end and nxt._.geo.get("feature"))
+                # ب/في and a town or province of the site's country right after it
+                or (nxt.start == span.end + 1 and doc[span.end].norm_ in ("ب", "في")
+                    and nxt._.geo.get("country") == span._.geo.get("country")
+                    and nxt._.geo.get("precision") in ("city", "admin1"))):
+            grown = Span(doc, min(span.start, nxt.start), nxt.end, label=span.label_)
+            grown._.geo = dict(span._.geo, text=grown.text)  # the site's own point
             out.append(grown)
             skip.add(n + 1)
             continue
