@@ -164,6 +164,13 @@ def test_places_with_clitics_and_context(nlp):
     assert [p._.geo["country"] for p in lby.spans["places"] if p.text == "طرابلس"] == ["LBY"]
 
 
+def test_places_written_in_presentation_forms(nlp):
+    # some pages encode letters in their contextual forms: ﺍﻟﺤوطة is الحوطة, ﻟﺒﻨﺎﻥ is لبنان, وﺍﻟﻌﺮﺍﻕ is و + العراق
+    doc = annotate("سيطرت المقاومة أمس على ﺍﻟﺤوطة عاصمة محافظة لحج ووصل الوفد ﻟﺒﻨﺎﻥ وﺍﻟﻌﺮﺍﻕ.", date="2015-07-31")
+    got = {p.text: p._.geo["country"] for p in doc.spans["places"]}
+    assert got.get("ﺍﻟﺤوطة") == "YEM" and got.get("ﻟﺒﻨﺎﻥ") == "LBN" and got.get("ﺍﻟﻌﺮﺍﻕ") == "IRQ"
+
+
 def test_newsroom_dateline_is_flagged(nlp):
     doc = annotate("ايلاف من لندن : أكد وزير الخارجية العراقي دعم بلاده", date="2021-01-01")
     assert doc._.dateline and doc._.dateline["newsroom"]

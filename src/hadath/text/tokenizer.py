@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from hadath.text.normalize import fold, normalize
+from hadath.text.normalize import fold, is_arabic_letter, normalize
 
 _ARABIC = "\u0621-\u064A\u064B-\u0652\u0640\u0670\u066E-\u06D3\u06D6-\u06ED\u06FA-\u06FF\uFB50-\uFDFF\uFE70-\uFEFC"
 _TOKEN = re.compile(
@@ -110,7 +110,9 @@ class CliticTokenizer:
     def _split_word(self, word: str) -> list[str]:
         got = self._cache.get(word)
         if got is None:
-            got = split_clitics(word, self.known) if "\u0621" <= word[0] <= "\u06FF" else [word]
+            # (presentation forms too: ﺍﻟﺤوطة, as some papers' pages are encoded, splits like الحوطة)
+            got = split_clitics(word, self.known) if "\u0621" <= word[0] <= "\u06FF" or is_arabic_letter(word[0]) \
+                else [word]
             if len(self._cache) < 200_000:
                 self._cache[word] = got
         return got
