@@ -220,6 +220,19 @@ def test_roles_take_country_from_adjectives_and_idafa(nlp):
     assert any(c == "GBR" and "السفير" in t for t, c, s in got)
 
 
+def test_an_office_held_somewhere_and_a_backer_named_with_the_actor(nlp):
+    # an office held in a place, after its tenure adjective and ل
+    got = actors_of("أطلقت السلطات الألمانية سراح الرئيس السابق لإقليم كاتالونيا بعد احتجازه")
+    assert ("الرئيس السابق لإقليم كاتالونيا", "ESP", "GOV") in got
+    assert ("السفير الأسبق لإيران", "IRN", "GOV") in actors_of("التقى السفير الأسبق لإيران في لندن")
+    # the backer is part of the militias' name, not an actor of its own
+    got = actors_of("تتعرض القوات لهجمات من قبل المليشات العراقية الموالية لايران التي تصر على الانسحاب")
+    assert ("المليشات العراقية الموالية لايران", "IRQ", "REB") in got
+    assert all(c != "IRN" for _, c, _ in got)
+    # but ل + a country on its own names it (it is no part of a longer name here)
+    assert any(c == "IRN" for _, c, _ in actors_of("قدمت روسيا الدعم لإيران"))
+
+
 def test_armed_groups_keep_null_country(nlp):
     got = actors_of("هاجم تنظيم داعش مواقع الجيش العراقي في الأنبار")
     assert ("تنظيم داعش", None, "REB") in got

@@ -43,6 +43,8 @@ METONYMY_BEFORE = ACTOR_WORDS["metonymy_before"]
 RELATIVE_WORDS = ACTOR_WORDS["relative_words"]
 ROLE_ADJECTIVES = ACTOR_WORDS["role_adjectives"]
 ROLE_ADJECTIVE_NOUNS = ACTOR_WORDS["role_adjective_nouns"]
+TENURE_ADJECTIVES = ACTOR_WORDS["tenure_adjectives"]
+BACKER_WORDS = ACTOR_WORDS["backer_words"]
 # role mentions that are ranks or titles put before a personal name
 TITLES = {"General", "Major General", "Brigadier General", "Colonel", "Lieutenant General", "Field Marshal",
           "Major", "Captain", "Sheikh", "Prince", "King", "President", "Ambassador", "Minister"}
@@ -136,6 +138,7 @@ class ActorBuilder:
         actors += self._surnames(doc, actors)
         actors.sort(key=lambda a: a["_start"])
         self._fill_countries(doc, actors)
+        actors = self._backed(doc, actors)
         sites = {(p.start, p.end) for p in doc.spans.get("places", []) if p._.geo and p._.geo.get("precision") == "point"}
         for a in actors:
             # في البنتاغون، إلى البيت الأبيض: the institution's building, where something happens
@@ -155,6 +158,21 @@ class ActorBuilder:
             spans.append(span)
         doc.spans["actors"] = spans
         return doc
+
+    @staticmethod
+    def _backed(doc: Doc, actors: list[dict]) -> list[dict]:
+        """المليشيات العراقية الموالية لإيران، الفصائل المدعومة من تركيا: the backer named after the
+        actor is part of its name, not a second actor (the militias act, not Iran)."""
+        out: list[dict] = []
+        for a in actors:
+            prev = out[-1] if out else None
+            if prev is not None and prev["kind"] not in ("country", "capital", "place"):
+                words = [t.norm_ for t in doc[prev["_end"]:a["_start"]] if t.norm_ != "ال"]
+                if len(words) == 2 and words[0].removeprefix("ال") in BACKER_WORDS and words[1] in ("ل", "من"):
+                    prev["_end"] = a["_end"]
+                    continue
+            out.append(a)
+        return out
 
     @staticmethod
     def _people_of(doc: Doc, actors: list[dict]) -> None:
@@ -191,6 +209,10 @@ class ActorBuilder:
             if prev["kind"] == "org" and (prev.get("country") or prev.get("org_kind") in FIXED_ORGS):
                 return False  # داعش ... العراق: a named group takes no country from its neighbours
             if cur["kind"] != "nationality":
+                words = [t.norm_ for t in gap if t.norm_ != "ال"]
+                if prev["kind"] == "role" and len(words) >= 2 and words[-1] == "ل" \
+                        and all(w.removeprefix("ال") in TENURE_ADJECTIVES for w in words[:-1]):
+                    return True  # الرئيس السابق لإقليم كاتالونيا: the office held there
                 # idafa: وزير خارجية العراق; رئيس اقليم كردستان العراق (one unknown word between)
                 return len(gap) <= 1 and not any(t.norm_ in PREPOSITIONS or not t.is_alpha for t in gap)
             # قائد عسكري أميركي رفيع ; مستشار الأمن القومي العراقي; not across a preposition

@@ -71,6 +71,7 @@ def known_words() -> set[str]:
     """Every token of the lexicons, for the clitic tokenizer."""
     from hadath.events import trigger_table
     from hadath.geo import gazetteer_keys, place_words
+    from hadath.lexicon import gazetteer
 
     words: set[str] = set(place_words())  # بمنفذ، بمقر، بوسط: the words the geo layer looks for before a name
     for pattern in [p for p, _ in kb_entries()] + list(trigger_table()) + list(gazetteer_keys()):
@@ -85,6 +86,14 @@ def known_words() -> set[str]:
     for w in [w for w in words if w.startswith(("لل", "بال", "وال", "فال", "كال"))]:
         rest = w[2:] if w.startswith("لل") else w[3:]
         if rest in words:
+            words.discard(w)
+    # nor is ل/ب + a country or a big place inside a longer name (الفصائل الموالية لإيران، المحكمة
+    # الخاصة بلبنان): kept as one, لإيران and بلبنان in text would name no country
+    alone = {p for p in (*(p for p, _ in kb_entries()), *trigger_table(), *gazetteer_keys()) if " " not in p}
+    alone |= place_words() | whole_words()
+    places = gazetteer()
+    for w in [w for w in words if w[:1] in "لب" and len(w) >= 4 and w not in alone]:
+        if any(p.kind in ("country", "admin1") or p.population >= 500_000 for p in places.get(w[1:], ())):
             words.discard(w)
     return words
 
