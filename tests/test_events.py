@@ -35,6 +35,12 @@ def test_false_friends_in_sport_are_not_attacks():
         "ASSAULT" not in types("شن مهاجم المنتخب السعودي هجوما خطيرا على مرمى الفريق الأردني في المباراة")
 
 
+def test_a_public_appearance_is_not_a_meeting():
+    assert "CONSULT" not in types("وقال الرئيس السوداني خلال لقاء جماهيري بمدينة بورتسودان إنه سيحارب المفسدين")
+    assert "CONSULT" not in types("وقال وزير الخارجية الأمريكي في لقاء تلفزيوني إن بلاده لن تتراجع")
+    assert "CONSULT" in types("عقد الرئيس المصري لقاء مع نظيره السوداني في القاهرة")
+
+
 def test_demanded_act_is_not_done():
     ev = types("طالبت الفصائل العراقية بانسحاب القوات الأمريكية من العراق")
     assert "REQUEST" in ev and "RETREAT" not in ev

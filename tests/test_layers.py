@@ -442,6 +442,19 @@ def test_headline_takes_the_body_repeat_date_place_and_size(nlp):
     assert accusations and accusations[0]["date"] == "2018-02-20"
 
 
+def test_the_incident_told_again_says_where_and_when_it_was(nlp):
+    rec = extract("جنود إسرائيليون يحتفلون بقنص فلسطيني\n"
+                  "أظهر شريط فيديو جنود الاحتلال الإسرائيلي يحتفلون بإصابة فلسطيني بالرصاص خلال مواجهات اندلعت في "
+                  "الضفة الغربية.\nوطبقا لمنظمة بيتسليم فإن الحادث وقع الجمعة الماضية في قرية مادما قرب مدينة نابلس.",
+                  date="2018-04-25")
+    attacks = [e for e in rec["events"] if e["event"] == "ASSAULT"]
+    assert attacks and all(e["location"]["text"] == "قرية مادما" for e in attacks)
+    assert attacks[-1]["date"] == "2018-04-20"
+    # an incident of another country, or none told before it, moves nothing
+    rec = extract("قصف الجيش مواقع في الضفة الغربية.\nوكان الحادث وقع في مدينة عمان الأردنية.", date="2018-04-25")
+    assert all(e["location"]["text"] == "الضفة الغربية" for e in rec["events"] if e["event"] == "ASSAULT")
+
+
 def test_body_exact_count_beats_headline_round_count(nlp):
     rec = extract("أكثر من ألف قتيل مدني في أفغانستان في النصف الأول من 2018\n"
                   "أعلنت الأمم المتحدة، الأحد، مقتل 1692 مدنيا في هجمات لحركة طالبان وتنظيم داعش.", date="2018-07-15")
@@ -692,6 +705,20 @@ def test_the_country_and_the_kingdom_stand_for_the_country_the_story_names(nlp):
     assert places("انتشر الوباء في البلاد العربية") == []
     assert places("انتشر الوباء في المملكة") == []
     assert [p for p in places("قال المتحدث الروسي إن البلاد سترد") if p[0] == "البلاد"] == []
+    # a part of it however it is introduced; entering or leaving it
+    got = places("استأنفت المعارضة السورية محادثاتها بهدف وقف القتال مع القوات الحكومية جنوب البلاد")
+    assert ("جنوب البلاد", "SYR", "admin1") in got
+    got = places("انتقد الوزير الألماني سماحها لمليون طالب لجوء بدخول البلاد")
+    assert ("البلاد", "DEU", "country") in got
+
+
+def test_the_story_country_as_a_place_is_the_country_itself(nlp):
+    # named only by its adjective: the country, with its name and gazetteer id, and no words of the text
+    rec = extract("أقر البرلمان التونسي قانونا جديدا لمكافحة الإرهاب بعد الهجمات الأخيرة", date="2015-07-26")
+    loc = [e["location"] for e in rec["events"] if e["event"] == "ASSAULT"][0]
+    assert (loc["name"], loc["country"], loc["precision"], loc["source"], loc["text"]) == \
+        ("Tunisia", "TUN", "country", "document", None)
+    assert loc["geonameid"]
 
 
 def test_the_story_country_counts_its_institutions_and_office_holders(nlp):
@@ -989,6 +1016,26 @@ def test_unlisted_sites_named_by_their_kind_are_placed_by_the_town_after_them(nl
     assert places("وقعت اشتباكات قرب سوق البكارة") == []
 
 
+def test_a_town_is_placed_not_the_province_it_is_the_seat_of(nlp):
+    got = event_places("سيطرت المقاومة الشعبية الموالية للحكومة اليمنية أمس على الحوطة عاصمة محافظة لحج، الواقعة "
+                       "شمال عدن وجنوب البلاد.", date="2015-07-31")
+    assert [loc for t, loc, _ in got if t == "ASSAULT"] == ["الحوطة"]
+    got = event_places("سيطرت القوات اليمنية على المكلا مركز محافظة حضرموت.", date="2015-07-31")
+    assert [loc for t, loc, _ in got if t == "ASSAULT"] == ["المكلا"]
+
+
+def test_a_range_of_mountains_is_a_site_placed_by_the_place_after_it_or_the_story(nlp):
+    got = place_fields("فر المسلحون إلى جبال قنديل شمال العراق", "2018-03-22", "country", "precision")
+    assert ("جبال قنديل", "IRQ", "point") in got
+    got = place_fields("أعلن الجيش اليمني تقدمه في اليمن. وأفادت مصادر عسكرية أن قوات الجيش اليمني حررت جبال النخش.",
+                       "2018-02-25", "country", "precision")
+    assert ("جبال النخش", "YEM", "point") in got
+    # a story naming no country far more than others, or a description: no site
+    got = place_fields("قصفت الطائرات التركية مواقع في جبال كاره. وقال مسؤول عراقي إن الغارات دمرت مخابئ.", "2018-03-22")
+    assert [p for p in got if "جبال" in p[0]] == []
+    assert [p for p in place_fields("اختبأوا في جبال وعرة في اليمن", "2018-03-22") if "جبال" in p[0]] == []
+
+
 def test_what_is_said_on_an_occasion_is_placed_where_the_occasion_is_held(nlp):
     text = ("القمة الثلاثية حول سوريا\nعرض الرئيس التركي رجب طيب اردوغان هدنة في مدينة إدلب، وذلك خلال القمة "
             "الثلاثية التي تجمع إلى جانبه الرئيس الروسي فلاديمير بوتين والرئيس الإيراني حسن روحاني، في طهران.")
@@ -997,3 +1044,11 @@ def test_what_is_said_on_an_occasion_is_placed_where_the_occasion_is_held(nlp):
     # (a place after خلال with what is said between them: not the occasion's)
     got = event_places("قال الوزير خلال زيارته إن الجيش قصف مواقع في مدينة إدلب", date="2018-09-07")
     assert all(loc != "مدينة إدلب" for t, loc, _ in got if t in ("ACCUSE", "REQUEST", "SUPPORT", "CONSULT"))
+    # an occasion named by its place (قمة هلسنكي) places what is proposed there, not a place in the proposal,
+    # and sets the scene for what is asked next
+    text = ("وقالت المتحدثة إن الرئيس غير موافق على الاقتراح.\nوخلال قمة هلسنكي الاثنين، اقترح بوتين السماح لواشنطن "
+            "باستجواب 12 عنصر استخبارات روسياً متهمين في الولايات المتحدة بالتدخل في الانتخابات.\n"
+            "وطلبت موسكو في المقابل استجواب مسؤولين أميركيين.")
+    got = [(t, loc) for t, loc, _ in event_places(text, date="2018-07-20")]
+    assert ("AGREE", "هلسنكي") in got and ("REQUEST", "هلسنكي") in got
+    assert all(loc != "الولايات المتحدة" for t, loc in got)

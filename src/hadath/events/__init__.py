@@ -25,6 +25,7 @@ from spacy.util import filter_spans
 
 from hadath.events import filter as event_filter
 from hadath.events import role_model
+from hadath.geo import country_place, geo_record
 from hadath.lexicon import Trigger, context_words, read_tsv, triggers, word_sets
 from hadath.lexicon.matcher import NormMatcher
 from hadath.quotes import COMPLEMENTIZERS, OPEN_QUOTES, is_speech_verb
@@ -90,6 +91,8 @@ TOPIC_PREPOSITIONS = EVENT_WORDS["topic_prepositions"]
 TIME_CONJUNCTIONS = EVENT_WORDS["time_conjunctions"]
 HOST_VERBS = EVENT_WORDS["host_verbs"]
 OCCASION_WORDS = EVENT_WORDS["occasion_words"]
+HELD_NOUNS = EVENT_WORDS["held_nouns"]
+APPEARANCE_ADJECTIVES = EVENT_WORDS["appearance_adjectives"]
 CAME_VERBS = EVENT_WORDS["came_verbs"]
 POSTPONED = {w.removeprefix("ال") for w in EVENT_WORDS["postponed"]}
 TOPIC_MARKERS = EVENT_WORDS["topic_markers"]
@@ -163,6 +166,7 @@ SUBJECT_FIRST = EVENT_WORDS["subject_first"]  # وكان الرئيس قد ال�
 MODALS = EVENT_WORDS["modals"]  # لا يمكن ... أن
 # verbs that tell that a happening took place (وقع الهجوم، جرت المكالمة، اندلعت الاشتباكات)
 OCCUR_VERBS = EVENT_WORDS["occur_verbs"]
+INCIDENT_NOUNS = EVENT_WORDS["incident_nouns"]
 
 
 def bare(text: str) -> str:
@@ -234,8 +238,11 @@ def clause_after(doc: Doc, span: Span, sent: Span, limit: int = 12) -> list[str]
 def occasion_place(doc: Doc, p: Span) -> bool:
     """في طهران at the end of خلال القمة الثلاثية التي تجمع ... في طهران: the place of an occasion
     (خلال، أثناء، على هامش + what is held) that its sentence tells, where what is said or agreed
-    on that occasion happened."""
+    on that occasion happened; or the place that names it (خلال قمة هلسنكي، على هامش منتدى دافوس)."""
     sent = sent_of(p)
+    if p.start >= sent.start + 2 and doc[p.start - 1].norm_ in HELD_NOUNS \
+            and doc[p.start - 2].norm_.removeprefix("و") in OCCASION_WORDS:
+        return True
     if p.start == 0 or doc[p.start - 1].norm_ not in ("في", "ب"):
         return False
     for t in reversed(doc[max(sent.start, p.start - 30):p.start - 1]):
@@ -463,6 +470,9 @@ class EventCoder:
         if trig.type in FALSE_FRIEND_TYPES and any(t.norm_ in self.false_friend for t in sent):
             return None
         nxt = [t.norm_ for t in doc[span.end:min(sent.end, span.end + 3)]]
+        if trig.type == "CONSULT" and trig.kind == "noun" and [w for w in nxt if w != "ال"][:1] \
+                and [w for w in nxt if w != "ال"][0].removeprefix("ال") in APPEARANCE_ADJECTIVES:
+            return None  # لقاء تلفزيوني، لقاء جماهيري: a public appearance, not a meeting
         if trig.mode == "rescue" and trig.form.startswith("اجل") and (nxt[:1] == ["الي"] or any(
                 w.removeprefix("ال") in POSTPONED for w in clause_after(doc, span, sent))):
             return None  # أجلت المحكمة النظر في القضية، أجلت إلى وقت لاحق: postponed, not evacuated
@@ -978,7 +988,9 @@ class EventCoder:
                 if before is not None and before.norm_ in CAPITAL_NOUNS:
                     return True
             return (prev is not None and prev.norm_ in PLACE_MARKERS) or doc[p.start].norm_ in PLACE_MARKERS \
-                or "relative" in p._.geo or "feature" in p._.geo  # (or named with its kind: مدينة السلط)
+                or "relative" in p._.geo or "feature" in p._.geo \
+                or (prev is not None and prev.norm_ in HELD_NOUNS and occasion_place(doc, p))
+            # (or named with its kind: مدينة السلط; or naming an occasion: خلال قمة هلسنكي)
 
         def fine(ps: list[Span]) -> list[Span]:
             # a part of a country (شمالي العراق) is finer than the country, not than a town in it
@@ -1106,6 +1118,11 @@ class EventCoder:
                                            and not room[0] <= p.start_char < room[1]), None)
             if doc.user_data[key]:
                 return dict(doc.user_data[key], source=source)
+            # a country named only by its people or its adjective (التونسية): the country itself, mapped,
+            # with no words of the text for it
+            known = country_place(main_country)
+            if known is not None:
+                return dict(geo_record(known, None), source=source)
             return {"text": None, "name": None, "country": main_country, "admin1": None, "lat": None, "lon": None,
                     "geonameid": None, "precision": "country", "source": source}
         return None
@@ -1270,6 +1287,36 @@ class EventCoder:
         location = self.location(doc, span, main_country, spoken=etype in SPOKEN_TYPES,
                                  talk=etype in TALK_TYPES)
         self._merge({0: [earlier]}, etype, [], [], 0, (date, precision, source, end), location, None)
+
+    def _incidents(self, doc: Doc, events: list[dict], main_country: str | None) -> None:
+        """وأفادت المنظمة أن الحادث وقع الجمعة الماضية في قرية مادما: the incident told again, by a noun
+        that names no kind, with a verb of occurring; its day and place are those of the last act of force
+        told before it."""
+        articles = ("ال", "وال", "فال")
+        for t in doc:
+            if t.norm_ in INCIDENT_NOUNS and t.i > 0 and doc[t.i - 1].norm_ in articles:
+                first = doc[t.i - 1]  # (the article split off)
+            elif any(t.norm_.startswith(a) and t.norm_[len(a):] in INCIDENT_NOUNS for a in articles):
+                first = t  # (or not: الحادث whole)
+            else:
+                continue
+            sent = sent_of(t)
+            nxt = doc[t.i + 1] if t.i + 1 < sent.end else None
+            before = sent.text[:first.idx - sent.start_char].split()  # (as written: ووقع)
+            if not ((nxt is not None and nxt.norm_ in OCCUR_VERBS) or (before and fold(before[-1]) in OCCUR_VERBS)):
+                continue
+            told = [ev for ev in events if ev["event"] in FORCE_TYPES and ev["trigger"]["end"] <= t.idx]
+            if not told:
+                continue
+            span = doc[t.i:t.i + 1]
+            when = self.when(doc, span)
+            if after_story(doc, when[0], when[1]):
+                continue
+            where = self.location(doc, span, main_country)
+            for ev in told[:-1]:  # (the same happening in the headline: there too, if it is finer)
+                if ev["event"] == told[-1]["event"] and refines(ev["location"], where):
+                    ev["location"] = dict(where)
+            self._merge({0: [told[-1]]}, told[-1]["event"], [], [], 0, when, where)
 
     @staticmethod
     def _merge(events: dict[int, list[dict]], etype: str, a_recs: list[dict], r_recs: list[dict], sentence: int,
@@ -1488,6 +1535,7 @@ class EventCoder:
                                              for c, f in zip(role_cands, role_feats)]
             events.append(event)
             by_sentence.setdefault(k, []).append(event)
+        self._incidents(doc, events, main_country)
         kept = []
         for event in events:
             del event["_date_source"], event["_named"]

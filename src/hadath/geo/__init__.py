@@ -269,12 +269,16 @@ UNLISTED_KINDS = {
     "مفرق": ("point", True, True), "سجن": ("point", True, True), "مستشفي": ("point", True, True),
     "ميدان": ("point", True, True), "ساحه": ("point", True, True), "جسر": ("point", True, True),
     "شارع": ("point", True, True), "مسجد": ("point", True, True), "جامع": ("point", True, True),
+    # a range of mountains, placed by the place after it (جبال قنديل شمال العراق), else in the country
+    # the story names far more than any other (حررت جبال النخش)
+    "جبال": ("point", True, False),
 }
 # first words of two-word names (بني سويد، عين العرب، تل أبيض، كفر نبل، أبو كمال) and the words that end
 # them (أورم الكبرى، الحسينية الجديدة)
 NAME_HEADS = GEO_WORDS["name_heads"]
 NAME_TAILS = GEO_WORDS["name_tails"]
 FACILITY_TAILS = GEO_WORDS["facility_tails"]
+SEAT_WORDS = GEO_WORDS["seat_words"]
 # what may stand between a place and the known place that says where it is (قرية الدالوه بمحافظة
 # الإحساء، مدينة أورم الكبرى بريف إدلب، مدينة سيفاري (وسط مالي)، مرفأ لوريان غرب فرنسا)
 ANCHOR_LINKS = GEO_WORDS["anchor_links"]
@@ -492,6 +496,7 @@ def place_in_context(doc: Doc, span: Span, candidates: tuple[Place, ...],
 
 
 @cache
+@cache
 def country_place(iso3: str) -> Place | None:
     """The gazetteer entry of a country itself."""
     return next((p for ps in gazetteer().values() for p in ps if p.kind == "country" and p.country == iso3), None)
@@ -517,8 +522,9 @@ def country_anaphors(doc: Doc, found: list[Span], context: dict[str, int]) -> li
         k = i - 2
         while k >= 0 and (doc[k].norm_ in DIRECTIONS or doc[k].norm_ in CENTRE):
             k -= 1  # في جنوب شرق البلاد
-        if k < 0 or doc[k].norm_.removeprefix("و") not in _ANAPHOR_BEFORE:
-            continue
+        if k == i - 2 and (k < 0 or not any(doc[k].norm_.startswith(c) and doc[k].norm_[len(c):] in _ANAPHOR_BEFORE
+                                            for c in ("", "و", "ب", "ل", "وب", "ول"))):  # (بدخول البلاد)
+            continue  # (a part of it is a place however it is introduced: القتال مع القوات الحكومية جنوب البلاد)
         allowed = ANAPHORS[doc[i].norm_]
         named = {c: n for c, n in context.items() if allowed is None or c in allowed}
         if not named:
@@ -725,11 +731,15 @@ def describes(doc: Doc, place: Span, rel: Span) -> bool:
     the holding place) says where the place right before it lies, in the same country; the event is
     at that place, not in the region."""
     j = rel.start - 1
-    while j >= place.end and (doc[j].norm_ in DIRECTIONS or doc[j].norm_ in ("في", "ب", "ال") or doc[j].norm_ in MENTION_WORDS):
-        j -= 1  # منطقة عفرين في شمال سوريا، بالشمال السوري
+    seat = False
+    while j >= place.end and (doc[j].norm_ in DIRECTIONS or doc[j].norm_ in ("في", "ب", "ال") or doc[j].norm_ in MENTION_WORDS
+                              or doc[j].norm_.removeprefix("ال") in SEAT_WORDS
+                              or (doc[j].text in ",،" and seat)):
+        seat = seat or doc[j].norm_.removeprefix("ال") in SEAT_WORDS
+        j -= 1  # منطقة عفرين في شمال سوريا، بالشمال السوري، الحوطة عاصمة محافظة لحج، الواقعة شمال عدن
     around = place._.geo.get("relative") and not place._.geo["relative"].get("of_country")  # شرق مديرية #حيس
     return (j == place.end - 1 and place._.geo.get("country") == rel._.geo.get("country")
-            and (place._.geo.get("precision") in ("city", "point") or bool(around)))
+            and (place._.geo.get("precision") in ("city", "point") or bool(around) or seat))
 
 
 def find_dateline(doc: Doc, places: list[Span]) -> dict | None:
