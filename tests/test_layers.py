@@ -131,6 +131,10 @@ def test_quantities():
     assert counts("نحو 910 طفلا قتلوا في سوريا") == [(910, "dead")]
     assert counts("لقي 68 شخصا حتفهم") == [(68, "dead")]
     assert counts("اعتقلت الشرطة 5 متظاهرين") == [(5, "arrested")]
+    # a bare number of the dead: the number alone, and the next count after it is found too
+    text = "مقتل 3 في تفجير لغم"
+    assert [text[q["start"]:q["end"]] for q in find_quantities(text)] == ["3"]
+    assert counts("مقتل 5 وإصابة 10 في انفجار") == [(5, "dead"), (10, "injured")]
 
 
 def test_counted_subjects_tolls_and_joined_people():

@@ -135,7 +135,8 @@ def number_value(words: str) -> float | None:
 # a count straight after a word of killing, wounding or arrest counts those people whatever noun
 # follows (مقتل 8 فلسطينيين، اعتقال 12 ناشطا)
 _AFTER_CONTEXT = re.compile(rf"(?<!\w)[وف]?[بل]?(?P<ctx>{'|'.join(sorted(map(re.escape, CONTEXT), key=len, reverse=True))})\s+"
-                            rf"(?P<hedge>{HEDGES})?(?P<num>\d+(?:[.,]\d+)*|(?:{_WORD})(?:\s+و?(?:{_WORD}))*)\s+(?:من\s+)?(?P<noun>[^\s\d.,،]+)")
+                            rf"(?P<hedge>{HEDGES})?(?P<num>\d+(?:[.,]\d+)*|(?:{_WORD})(?:\s+و?(?:{_WORD}))*)(?=\s+(?:من\s+)?(?P<noun>[^\s\d.,،]+))")
+# (the noun is looked at, not taken: in مقتل 5 وإصابة 10 the next count starts at وإصابة)
 # one person named after a word of killing, wounding or arrest is one: مقتل طفل فلسطيني، استشهاد شاب،
 # اعتقال الصحفي (a singular noun or nisba; plurals and duals are counted elsewhere)
 SINGULAR_PEOPLE = {fold(w) for w in (
@@ -234,6 +235,10 @@ DUALS = {fold(k): v for k, v in {
     "صحفيين": "people", "ناشطان": "people", "ناشطين": "people"}.items()}
 
 
+# words after a number of the dead that are not what it counts (مقتل 3 في تفجير لغم)
+_NOT_COUNTED = frozenset(fold(w) for w in ("في", "على", "خلال", "جراء", "إثر", "اثر", "بعد", "قرب", "عند", "منذ", "إلى"))
+
+
 def find_quantities(text: str) -> list[dict]:
     norm = normalize(text)
     out = []
@@ -258,6 +263,8 @@ def find_quantities(text: str) -> list[dict]:
         if value is None:
             continue
         s, e = m.start("num") - (len(m.group("hedge")) if m.group("hedge") else 0), m.end("noun")
+        if m.group("noun") not in UNITS and (m.group("noun") in _NOT_COUNTED or m.group("noun")[:1] in "وب"):
+            e = m.end("num")  # مقتل 3 في تفجير، مقتل 12 بهجوم، مقتل 5 وإصابة 10: the number alone counts people
         unit, category = UNITS.get(m.group("noun"), ("person", None))
         category = CONTEXT[m.group("ctx")] if category in (None, "people", "troops") else category
         add(s, e, value, category, bool(m.group("hedge")), unit)
