@@ -459,6 +459,16 @@ def test_the_incident_told_again_says_where_and_when_it_was(nlp):
     assert all(e["location"]["text"] == "الضفة الغربية" for e in rec["events"] if e["event"] == "ASSAULT")
 
 
+def test_what_happened_the_day_before_is_not_the_headlines_happening(nlp):
+    rec = extract("مقتل جنديين في انفجار سيارة مفخخة جنوب تركيا\n"
+                  "أعلنت سلطات دياربكر مقتل جنديين تركيين في انفجار سيارة مفخخة. ويأتي هذا الهجوم غداة قيام الجيش "
+                  "التركي بقصف قواعد لمتمردي حزب العمال الكردستاني في شمال العراق.", date="2015-07-26")
+    attacks = [e for e in rec["events"] if e["event"] == "ASSAULT"]
+    assert [a["country"] for a in attacks[0]["actor"]] == [] and attacks[0]["size"]["dead"] == 2
+    bombing = [e for e in attacks if [a["country"] for a in e["actor"]] == ["TUR"]]
+    assert bombing and bombing[0]["location"]["text"] == "شمال العراق"
+
+
 def test_body_exact_count_beats_headline_round_count(nlp):
     rec = extract("أكثر من ألف قتيل مدني في أفغانستان في النصف الأول من 2018\n"
                   "أعلنت الأمم المتحدة، الأحد، مقتل 1692 مدنيا في هجمات لحركة طالبان وتنظيم داعش.", date="2018-07-15")
@@ -884,6 +894,27 @@ def test_the_person_killed_is_the_recipient_and_the_subject_before_the_verb_the_
     rec = extract("أعلن الجيش الإسرائيلي أنه قتل بالرصاص فلسطينيا قال إنه اجتاز الحدود", date="2018-07-02")
     ev = [e for e in rec["events"] if e["event"] == "ASSAULT"]
     assert ev and [a["country"] for a in ev[0]["actor"]] == ["ISR"] and ev[0]["size"]["dead"] == 1
+
+
+def test_people_counted_after_an_act_of_force_are_its_recipients_even_with_no_actor(nlp):
+    # an arrest by a subject the sentence does not name is still an arrest of the people counted
+    rec = extract("وقالت السلطات الأوكرانية إنها اختلقت عملية القتل، مشيرة إلى أنها اعتقلت شخصا يشتبه بتحضيره للجريمة.",
+                  date="2018-05-30")
+    ev = [e for e in rec["events"] if e["event"] == "COERCE"]
+    assert ev and ev[0]["size"]["arrested"] == 1 and [r["country"] for r in ev[0]["recipient"]] == ["UKR"]
+    # the armed men counted are the Houthis killed, not who killed them
+    rec = extract("قتل 5 مسلحين حوثيين في غارة للتحالف على صعدة.", date="2018-03-22")
+    ev = [e for e in rec["events"] if e["event"] == "ASSAULT"]
+    assert ev and ev[0]["size"]["dead"] == 5 and ev[0]["actor"] == []
+    assert [r["country"] for r in ev[0]["recipient"]] == ["YEM"]
+    # the nominative after a past verb makes it passive: the soldiers and the guard were killed, and the
+    # army named a sentence before did not kill them
+    rec = extract("وصل الوزير التركي إلى شرناق.\nوزرع مقاتلو الحزب عبوة أثناء مرور سيارة تابعة للجيش التركي. وقتل جنديان "
+                  "وأصيب اثنان آخران في الانفجار كما قتل حارس قرية.", date="2015-08-04")
+    killed = [e for e in rec["events"] if e["event"] == "ASSAULT"]
+    assert killed and all(a["sector"] != "MIL" for e in killed for a in e["actor"])
+    # a Houthi, indefinite, is one of the group
+    assert ("حوثي", "YEM", "REB") in actors_of("ألقت المقاومة القبض على قيادي حوثي متنكرا بزي عروس")
 
 
 def test_talk_is_placed_where_it_is_held_not_where_it_is_about(nlp):

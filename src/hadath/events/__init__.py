@@ -93,6 +93,7 @@ HOST_VERBS = EVENT_WORDS["host_verbs"]
 OCCASION_WORDS = EVENT_WORDS["occasion_words"]
 HELD_NOUNS = EVENT_WORDS["held_nouns"]
 APPEARANCE_ADJECTIVES = EVENT_WORDS["appearance_adjectives"]
+DAY_APART = EVENT_WORDS["day_apart"]
 CAME_VERBS = EVENT_WORDS["came_verbs"]
 POSTPONED = {w.removeprefix("ال") for w in EVENT_WORDS["postponed"]}
 TOPIC_MARKERS = EVENT_WORDS["topic_markers"]
@@ -1214,6 +1215,24 @@ class EventCoder:
         return None
 
     @staticmethod
+    def _nominative_after(doc: Doc, span: Span, etype: str, trig: Trigger) -> Span | None:
+        """قتل جنديان، اعتقل ناشطون، قتل حارس: people counted right after a past verb of killing or
+        arresting, in the nominative of a dual or a sound plural, or one without the accusative's alif, are
+        its passive subject (an object would be جنديين، حارسا); read as a verbal noun (قَتْل حارسٍ), they are
+        the ones it was done to all the same."""
+        if etype not in FORCE_TYPES or trig.mode not in PATIENT_MODES or trig.kind != "past":
+            return None
+        for q in near(doc, "quantities", sent_index(doc, span.start)):
+            if q.start != span.end or q._.quantity.get("unit") != "person":
+                continue
+            last = doc[q.end - 1].norm_
+            one = q._.quantity["value"] == 1 and q.end - q.start == 1 and not last.startswith("ال") \
+                and not last.endswith("ا")
+            if one or (last.endswith(("ان", "ون")) and len(last) > 3):
+                return q
+        return None
+
+    @staticmethod
     def _counted_patients(doc: Doc, span: Span, etype: str, actor: list[Span] = ()) -> Span | None:
         """The people counted right after a trigger of force, of the kind it does (arrested for COERCE,
         dead or injured for ASSAULT), in its clause; for ASSAULT, any people counted after the subject
@@ -1450,7 +1469,17 @@ class EventCoder:
                     # the learned chooser re-ranks the mentions around the trigger, the rules' choice among its features
                     actor, recipient = role_model.choose(doc, role_cands, role_feats, actor, recipient, learned_roles)
             passive_patients = self._patients_before(doc, span, etype, trig) if not recipient else None
-            if not actor and not recipient and passive_patients is None:
+            if passive_patients is not None:
+                # قالت مصادر أمنية إن جنديين قتلوا: no agent stands before a passive's subject (that is the speaker)
+                actor = [a for a in actor if a.start >= span.end]
+            if passive_patients is None and not recipient and (after := self._nominative_after(doc, span, etype, trig)):
+                # وقتل جنديان: the dual's nominative makes the verb passive; the soldiers were killed, and
+                # only an agent named after them (في هجوم لداعش) did it, not the subject of a sentence before
+                passive_patients = after
+                actor = [a for a in actor if a.start >= after.end]
+            if not actor and not recipient and passive_patients is None and not (
+                    etype in FORCE_TYPES and self._counted_patients(doc, span, etype) is not None):
+                # (but اعتقلت شخصا، قتلت ثلاثة مدنيين: the people counted are the ones it was done to)
                 self._retold(doc, span, trig, etype, events, main_country)
                 continue
             if etype not in UNCONDITIONAL and not any(a._.actor.get("sector") in POLITICAL for a in actor + recipient):
@@ -1472,7 +1501,9 @@ class EventCoder:
             if after_story(doc, date, precision):
                 # كانت مقررة في مارس القادم: a mention still to come gives no date to what has happened
                 told = (None, "document", "document", None)
-            if self._merge(by_sentence, etype, a_recs, r_recs, k, told, location, size):
+            apart = any(t.norm_ in DAY_APART for t in doc[max(sent.start, span.start - 8):span.start]) and not any(
+                t.text in CLAUSE_MARKS for t in doc[max(sent.start, span.start - 8):span.start])
+            if not apart and self._merge(by_sentence, etype, a_recs, r_recs, k, told, location, size):
                 continue
             if not r_recs and etype in FORCE_TYPES:
                 # اعتقلت الشرطة 590 شخصا، أوقع قتيلا وخمسة جرحى: people counted but not named are the
@@ -1481,7 +1512,8 @@ class EventCoder:
                 q = passive_patients or self._counted_patients(doc, span, etype, actor)
                 if q is not None:
                     # قتل 43 فلسطينيا: the people's own adjective says whose they are, and they did not act
-                    inside = [a for a in local if q.start <= a.start and a.end <= q.end]
+                    # (or named from within it on: 5 مسلحين حوثيين, the armed men are the Houthis killed)
+                    inside = [a for a in local if q.start <= a.start < q.end]
                     country = next((a._.actor.get("country") for a in inside if a._.actor.get("country")), country)
                     keep = [i for i, a in enumerate(actor) if a not in inside]
                     actor, a_recs = [actor[i] for i in keep], [a_recs[i] for i in keep]
