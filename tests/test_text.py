@@ -62,6 +62,15 @@ def test_clitics_split_onto_known_stems():
     assert split_clitics("والعراقية", KNOWN) == ["و", "ال", "عراقية"]
 
 
+def test_the_article_of_lil_reads_as_the_article(nlp):
+    # للعراق is ل + (ا)ل + عراق: the second ل is the article, so names written with ال meet it
+    doc = nlp("دعم الولايات المتحدة للعراق ولليمن وقصف مواقع للمعارضة تابعة للجيش التركي")
+    assert [t.norm_ for t in doc][5:8] == ["ل", "ال", "عراق"]
+    assert {"عراق", "يمن"} <= {p.text for p in doc.spans["places"]}  # (the name, not its article's lam)
+    assert "جيش التركي" in {m.text for m in doc.spans["mentions"]}
+    assert any(m._.kb["sector"] == "OPP" for m in doc.spans["mentions"] if m.text == "معارضة")
+
+
 def test_clitics_keep_unknown_and_known_words_whole():
     assert split_clitics("بغداد", KNOWN) == ["بغداد"]
     assert split_clitics("بحث", KNOWN) == ["بحث"]  # not ب + حث: stems have three letters at least

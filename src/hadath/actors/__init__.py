@@ -26,6 +26,7 @@ from hadath.quantities import SINGULAR_PEOPLE
 from hadath.quotes import COMPLEMENTIZERS, in_forms, speech_forms
 from hadath.text.component import is_sent_start
 from hadath.text.normalize import fold
+from hadath.text.tokenizer import without_dropped_article
 
 # the Arabic word lists of the rules below, kept with the lexicon (lexicon/actor_words.tsv)
 ACTOR_WORDS = word_sets("actor_words.tsv")
@@ -357,6 +358,7 @@ class ActorBuilder:
             if ref is None:
                 continue
             start = item.i - 1 if item.i > 0 and doc[item.i - 1].norm_ == "ال" and item.i - 1 not in covered else item.i
+            start = without_dropped_article(doc, start, item.i + 1)  # (للبارزاني: بارزاني)
             out.append(dict(ref, _start=start, _end=item.i + 1, kinds=["surname"], locative=False, weak=False))
         return out
 

@@ -31,6 +31,7 @@ from hadath.lexicon import (
 from hadath.lexicon.matcher import JOINER, NormMatcher
 from hadath.text.component import before_clitics, sent_of
 from hadath.text.normalize import fold, normalize
+from hadath.text.tokenizer import without_dropped_article
 
 # the Arabic word lists of the rules below, kept with the lexicon (lexicon/geo_words.tsv)
 GEO_WORDS = word_sets("geo_words.tsv")
@@ -114,7 +115,7 @@ class GeoTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         context = doc_countries(doc)
-        found = {(s, e): key for key, s, e in self.matcher(doc)}
+        found = {(without_dropped_article(doc, s, e), e): key for key, s, e in self.matcher(doc)}
         spans = filter_spans([Span(doc, s, e, label="LOC") for (s, e) in found])
         out = []
         # a name the story calls occupied (القدس المحتلة، القدس الشرقية المحتلة) is the Palestinian

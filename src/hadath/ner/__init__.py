@@ -19,6 +19,7 @@ from spacy.util import filter_spans
 from hadath.lexicon import countries, nisba_forms, read_tsv, variants, whole_words, with_article
 from hadath.lexicon.matcher import NormMatcher
 from hadath.text.normalize import fold
+from hadath.text.tokenizer import without_dropped_article
 
 LABELS = {"country": "GPE", "nationality": "NORP", "org": "ORG", "role": "ROLE", "person": "PER"}
 
@@ -111,7 +112,7 @@ class MentionMatcher:
     def __call__(self, doc: Doc) -> Doc:
         found: dict[tuple[int, int], dict] = {}
         for key, start, end in self.matcher(doc):
-            found.setdefault((start, end), self.records[key])
+            found.setdefault((without_dropped_article(doc, start, end), end), self.records[key])
         spans = filter_spans([Span(doc, s, e, label=LABELS[r["kind"]]) for (s, e), r in found.items()])
         for span in spans:
             span._.kb = found[(span.start, span.end)]

@@ -99,6 +99,24 @@ def split_clitics(word: str, known: set[str] | frozenset[str]) -> list[str]:
     return [word]
 
 
+def article_norms(norms: list[str]) -> list[str]:
+    """The second ل of لل split off a word is the article with its alif dropped: its norm is ال, so that
+    للمعارضة reads ل + ال + معارضة and meets المعارضة (the text keeps what is written)."""
+    out = list(norms)
+    for i in range(1, len(out) - 1):
+        if out[i] == "ل" and norms[i - 1] == "ل" and (i < 2 or norms[i - 2] != "ل"):
+            out[i] = "ال"
+    return out
+
+
+def without_dropped_article(doc: Doc, start: int, end: int) -> int:
+    """The start of a name matched from the article ل of لل on: the name itself (للعراق names العراق,
+    shown as عراق rather than لعراق)."""
+    if end - start > 1 and doc[start].norm_ == "ال" and fold(doc[start].text) == "ل":
+        return start + 1
+    return start
+
+
 class CliticTokenizer:
     """A spaCy tokenizer: white space, punctuation and known-stem clitic splits."""
 
@@ -131,8 +149,8 @@ class CliticTokenizer:
         if pos < len(text):
             self._add_space(text[pos:], words, spaces)
         doc = Doc(self.vocab, words=words, spaces=spaces)
-        for tok in doc:
-            tok.norm_ = fold(tok.text)
+        for tok, norm in zip(doc, article_norms([fold(w) for w in words])):
+            tok.norm_ = norm
         return doc
 
     @staticmethod
@@ -150,7 +168,7 @@ class CliticTokenizer:
         words: list[str] = []
         for m in _TOKEN.finditer(folded):
             words.extend(self._split_word(m.group()))
-        return tuple(words)
+        return tuple(article_norms(words))
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000):
         for text in texts:
