@@ -1059,6 +1059,22 @@ def test_a_town_is_placed_not_the_province_it_is_the_seat_of(nlp):
     assert [loc for t, loc, _ in got if t == "ASSAULT"] == ["المكلا"]
 
 
+def test_a_countrys_land_named_by_its_adjective_is_the_country(nlp):
+    got = place_fields("قصفت القوات السعودية مصادر إطلاق القذائف بالأراضي اليمنية، والاستيطان في الأراضي الفلسطينية",
+                       "2015-07-31", "country", "precision")
+    assert ("الأراضي اليمنية", "YEM", "country") in got and ("الأراضي الفلسطينية", "PSE", "country") in got
+    got = event_places("قصفت القوات السعودية مصادر إطلاق القذائف بالأراضي اليمنية.", date="2015-07-31")
+    assert ("ASSAULT", "الأراضي اليمنية", "clause") in got
+    # where it is, the adjective is no party to the act; on British soil, Britain is attacked
+    rec = extract("قصفت القوات السعودية مصادر إطلاق القذائف بالأراضي اليمنية.", date="2015-07-31")
+    assert all(r["country"] != "YEM" for e in rec["events"] for r in e["recipient"])
+    rec = extract("قال الوزير إن روسيا نفذت هجوما على أرض بريطانية.", date="2018-07-10")
+    assert [e["location"]["country"] for e in rec["events"] if e["event"] == "ASSAULT"] == ["GBR"]
+    # a province named by a hashtag after its word is the province
+    assert ("محافظة #إب", "YEM", "admin1") in place_fields("ضد أبناء محافظة #إب وسط اليمن", "2018-04-10",
+                                                          "country", "precision")
+
+
 def test_a_range_of_mountains_is_a_site_placed_by_the_place_after_it_or_the_story(nlp):
     got = place_fields("فر المسلحون إلى جبال قنديل شمال العراق", "2018-03-22", "country", "precision")
     assert ("جبال قنديل", "IRQ", "point") in got

@@ -158,6 +158,7 @@ class GeoTagger:
         out = self._capitals_by_adjective(doc, out)
         out = sorted(out + unlisted(doc, out, context), key=lambda p: p.start)
         out = sorted(out + country_anaphors(doc, out, context), key=lambda p: p.start)
+        out = sorted(out + territories(doc, out), key=lambda p: p.start)
         out = [facility(doc, span) for span in out]
         out = site_in_town(doc, out)
         for n, span in enumerate(out):
@@ -441,6 +442,7 @@ def admin_unit(doc: Doc, span: Span, candidates: tuple[Place, ...]) -> tuple[Spa
     """محافظة جنين، ولاية الخرطوم: after a word for a province, the province of that name, the
     span grown over the word; None where the gazetteer has no province of that name."""
     j = span.start - 1
+    j -= j >= 0 and doc[j].text == "#"  # (محافظة #إب)
     if j < 0 or doc[j].norm_ not in ADMIN_WORDS:
         return None
     regions = tuple(p for p in candidates if p.kind == "region")
@@ -535,6 +537,30 @@ def country_anaphors(doc: Doc, found: list[Span], context: dict[str, int]) -> li
             continue
         span = Span(doc, i - 1, i + 1, label="GPE")
         span._.geo = dict(geo_record(place, span.text), anaphor=True)
+        out.append(span)
+    return out
+
+
+TERRITORY_WORDS = GEO_WORDS["territory_words"]
+
+
+def territories(doc: Doc, found: list[Span]) -> list[Span]:
+    """بالأراضي اليمنية، على أرض بريطانية، الأراضي الفلسطينية: a country's land named by its adjective is
+    the country (not داخل أراضيها, whose country a pronoun gives)."""
+    taken = {i for p in found for i in range(p.start, p.end)}
+    adjectives = {m.start: m for m in doc.spans.get("mentions", [])
+                  if (m._.kb or {}).get("kind") == "nationality" and m._.kb.get("country")}
+    out = []
+    for t in doc:
+        if t.norm_ not in TERRITORY_WORDS or t.i in taken or t.i + 1 not in adjectives:
+            continue
+        adjective = adjectives[t.i + 1]
+        place = country_place(adjective._.kb["country"])
+        if place is None or any(i in taken for i in range(adjective.start, adjective.end)):
+            continue
+        start = t.i - 1 if t.i > 0 and doc[t.i - 1].norm_ == "ال" else t.i
+        span = Span(doc, start, adjective.end, label="GPE")
+        span._.geo = geo_record(place, span.text)
         out.append(span)
     return out
 
