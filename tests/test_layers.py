@@ -459,6 +459,15 @@ def test_the_incident_told_again_says_where_and_when_it_was(nlp):
     assert all(e["location"]["text"] == "الضفة الغربية" for e in rec["events"] if e["event"] == "ASSAULT")
 
 
+def test_a_headlines_arrest_takes_the_people_its_body_counts(nlp):
+    rec = extract("تركيا تعتقل مئات المتطرفين في حملة أمنية\nقال مكتب رئيس الوزراء التركي إن الشرطة بدأت حملة أمنية "
+                  "تستهدف جماعات متشددة في أنحاء البلاد اليوم الجمعة. وذكر المكتب في بيان أن 251 شخصا اعتقلوا حتى الآن "
+                  "خلال المداهمات.", date="2015-07-24")
+    arrests = [e for e in rec["events"] if e["event"] == "COERCE"]
+    assert len(arrests) == 1 and arrests[0]["sentence"] == 0
+    assert arrests[0]["size"]["arrested"] == 251 and [r["country"] for r in arrests[0]["recipient"]] == ["TUR"]
+
+
 def test_what_happened_the_day_before_is_not_the_headlines_happening(nlp):
     rec = extract("مقتل جنديين في انفجار سيارة مفخخة جنوب تركيا\n"
                   "أعلنت سلطات دياربكر مقتل جنديين تركيين في انفجار سيارة مفخخة. ويأتي هذا الهجوم غداة قيام الجيش "

@@ -1501,10 +1501,6 @@ class EventCoder:
             if after_story(doc, date, precision):
                 # كانت مقررة في مارس القادم: a mention still to come gives no date to what has happened
                 told = (None, "document", "document", None)
-            apart = any(t.norm_ in DAY_APART for t in doc[max(sent.start, span.start - 8):span.start]) and not any(
-                t.text in CLAUSE_MARKS for t in doc[max(sent.start, span.start - 8):span.start])
-            if not apart and self._merge(by_sentence, etype, a_recs, r_recs, k, told, location, size):
-                continue
             if not r_recs and etype in FORCE_TYPES:
                 # اعتقلت الشرطة 590 شخصا، أوقع قتيلا وخمسة جرحى: people counted but not named are the
                 # ones it was done to, of the country where it happened
@@ -1521,7 +1517,7 @@ class EventCoder:
                                     and a.start >= sent.start and self._usable(a) and a not in inside), None)
                     if not actor and subject is not None:
                         actor, a_recs = [subject], [actor_record(subject)]  # إن الجيش قتل فلسطينيا: the subject before
-                    elif not actor and self._quote(doc, span) is not None:
+                    elif not actor and passive_patients is None and self._quote(doc, span) is not None:
                         # أعلن الجيش الإسرائيلي أنه قتل بالرصاص فلسطينيا: an armed force reporting what it did
                         speaker = self._speaker(doc, span, local)
                         if speaker is not None and speaker._.actor.get("sector") in ARMED and speaker not in inside:
@@ -1529,6 +1525,10 @@ class EventCoder:
                 if q is not None and country:
                     r_recs = [{"text": q.text, "name": None, "country": country, "sector": "CVL",
                                "start": q.start_char, "end": q.end_char}]
+            apart = any(t.norm_ in DAY_APART for t in doc[max(sent.start, span.start - 8):span.start]) and not any(
+                t.text in CLAUSE_MARKS for t in doc[max(sent.start, span.start - 8):span.start])
+            if not apart and self._merge(by_sentence, etype, a_recs, r_recs, k, told, location, size):
+                continue  # (with the people counted: a headline's arrest takes the 251 its body counts)
             conf = PRIOR.get(trig.kind, 0.5)
             conf += 0.12 if actor and sent_of(actor[0]).start == sent.start else 0
             conf += 0.08 if recipient else 0
