@@ -1469,8 +1469,9 @@ class EventCoder:
                     # the learned chooser re-ranks the mentions around the trigger, the rules' choice among its features
                     actor, recipient = role_model.choose(doc, role_cands, role_feats, actor, recipient, learned_roles)
             passive_patients = self._patients_before(doc, span, etype, trig) if not recipient else None
-            if passive_patients is not None:
-                # قالت مصادر أمنية إن جنديين قتلوا: no agent stands before a passive's subject (that is the speaker)
+            if passive_patients is not None and etype == "ASSAULT":
+                # قالت مصادر أمنية إن جنديين قتلوا: no agent stands before a passive's subject (that is the
+                # speaker; but police that report arrests made them)
                 actor = [a for a in actor if a.start >= span.end]
             if passive_patients is None and not recipient and (after := self._nominative_after(doc, span, etype, trig)):
                 # وقتل جنديان: the dual's nominative makes the verb passive; the soldiers were killed, and
@@ -1509,7 +1510,9 @@ class EventCoder:
                 if q is not None:
                     # قتل 43 فلسطينيا: the people's own adjective says whose they are, and they did not act
                     # (or named from within it on: 5 مسلحين حوثيين, the armed men are the Houthis killed)
-                    inside = [a for a in local if q.start <= a.start < q.end]
+                    # (and the adjective right after them: جنديين إسرائيليين)
+                    inside = [a for a in local if q.start <= a.start < q.end
+                              or (a.start == q.end and a._.actor.get("kind") == "nationality")]
                     country = next((a._.actor.get("country") for a in inside if a._.actor.get("country")), country)
                     keep = [i for i, a in enumerate(actor) if a not in inside]
                     actor, a_recs = [actor[i] for i in keep], [a_recs[i] for i in keep]
@@ -1517,7 +1520,7 @@ class EventCoder:
                                     and a.start >= sent.start and self._usable(a) and a not in inside), None)
                     if not actor and subject is not None:
                         actor, a_recs = [subject], [actor_record(subject)]  # إن الجيش قتل فلسطينيا: the subject before
-                    elif not actor and passive_patients is None and self._quote(doc, span) is not None:
+                    elif not actor and (passive_patients is None or etype == "COERCE") and self._quote(doc, span) is not None:
                         # أعلن الجيش الإسرائيلي أنه قتل بالرصاص فلسطينيا: an armed force reporting what it did
                         speaker = self._speaker(doc, span, local)
                         if speaker is not None and speaker._.actor.get("sector") in ARMED and speaker not in inside:
