@@ -92,7 +92,8 @@ def test_gazetteer_covers_the_region():
                           ("الغوطة الشرقية", "SYR"), ("إقليم كردستان", "IRQ")]:
         assert any(p.country == country for p in table.get(fold(name), ())), name
     # towns GeoNames lists with no Arabic name, as the news spells them
-    for name, english in [("جرادة", "Jerada"), ("تاجوراء", "Tājūrā’"), ("كوم أمبو", "Kom Ombo"), ("باردهيري", "Baardheere")]:
+    for name, english in [("جرادة", "Jerada"), ("تاجوراء", "Tājūrā’"), ("كوم أمبو", "Kom Ombo"), ("باردهيري", "Baardheere"),
+                          ("ظهران الجنوب", "Dhahran al-Janub")]:
         assert [p.name_en for p in table.get(fold(name), ())][:1] == [english], name
 
 
