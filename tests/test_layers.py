@@ -237,6 +237,16 @@ def test_an_office_held_somewhere_and_a_backer_named_with_the_actor(nlp):
     assert any(c == "IRN" for _, c, _ in actors_of("قدمت روسيا الدعم لإيران"))
 
 
+def test_a_role_word_that_is_an_adjective_of_the_noun_before_it_is_no_actor(nlp):
+    # "press" and "diplomatic", definite or not, are not a journalist or a diplomat
+    for text in ("عقد الوزير مؤتمرا صحفيا", "وعقد المؤتمر الصحفي أمس", "وأثار الهجوم النزاع الدبلوماسي بين البلدين",
+                 "على الصعيد الدبلوماسي"):
+        assert [t for t, _, _ in actors_of(text) if "صحفي" in t or "دبلوماسي" in t] == [], text
+    # a source or a diplomat who speaks is one
+    assert ("مصدر دبلوماسي", None, "GOV") in actors_of("وقال مصدر دبلوماسي إن")
+    assert any(t.startswith("دبلوماسي") for t, _, _ in actors_of("طرد دبلوماسي روسي"))
+
+
 def test_armed_groups_keep_null_country(nlp):
     got = actors_of("هاجم تنظيم داعش مواقع الجيش العراقي في الأنبار")
     assert ("تنظيم داعش", None, "REB") in got

@@ -21,10 +21,10 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from hadath.lexicon import countries, triggers, word_sets
+from hadath.lexicon import common_words, countries, triggers, word_sets
 from hadath.quantities import SINGULAR_PEOPLE
 from hadath.quotes import COMPLEMENTIZERS, in_forms, speech_forms
-from hadath.text.component import is_sent_start
+from hadath.text.component import before_clitics, is_sent_start
 from hadath.text.normalize import fold
 from hadath.text.tokenizer import without_dropped_article
 
@@ -111,9 +111,12 @@ class ActorBuilder:
                   if p._.geo and p._.geo.get("precision") == "city"}
         for span in doc.spans.get("mentions", []):
             rec = dict(span._.kb)
-            if rec.get("kind") == "role" and span.start > 0 and span.end - span.start == 1 \
-                    and span[0].norm_ in ROLE_ADJECTIVES and doc[span.start - 1].norm_ in ROLE_ADJECTIVE_NOUNS:
-                continue  # مؤتمر صحفي، تصريح صحفي: "press", not a journalist
+            words = [t.norm_ for t in span if t.norm_ != "ال"]
+            noun = before_clitics(doc, span.start) if span[0].norm_ == "ال" else span.start - 1
+            if rec.get("kind") == "role" and noun >= 0 and len(words) == 1 \
+                    and {words[0].removeprefix("ال"), words[0].removesuffix("ا")} & ROLE_ADJECTIVES \
+                    and doc[noun].norm_.removeprefix("ال") in ROLE_ADJECTIVE_NOUNS:
+                continue  # مؤتمر صحفي، النزاع الدبلوماسي: "press", "diplomatic", not a journalist or a diplomat
             geo = cities.get((span.start, span.end))
             if rec.get("kind") == "country" and geo and geo.get("country") != rec.get("country"):
                 # العاصمة الأردنية عمان: the place layer read the name as a city (Amman, not Oman),
@@ -380,6 +383,8 @@ class ActorBuilder:
             t = doc[j]
             if not t.is_alpha or t.norm_.startswith("ال") or t.norm_ in CONJ or len(t.norm_) < 3:
                 break
+            if t.norm_.endswith("ا") and t.norm_[:-1] in common_words():
+                break  # عقد الوزير مؤتمرا صحفيا: an indefinite accusative noun, not a name
             j += 1
         return j if j - end >= 2 else end  # a name has a given name and a family name
 
