@@ -69,6 +69,9 @@ def test_the_article_of_lil_reads_as_the_article(nlp):
     assert {"عراق", "يمن"} <= {p.text for p in doc.spans["places"]}  # (the name, not its article's lam)
     assert "جيش التركي" in {m.text for m in doc.spans["mentions"]}
     assert any(m._.kb["sector"] == "OPP" for m in doc.spans["mentions"] if m.text == "معارضة")
+    # but للندن and للبنان are ل + لندن and ل + لبنان, not the article on a village's name
+    doc = nlp("وصل الوزير للندن ثم للبنان")
+    assert [p._.geo["country"] for p in doc.spans["places"]] == ["GBR", "LBN"]
 
 
 def test_clitics_keep_unknown_and_known_words_whole():

@@ -96,6 +96,15 @@ def known_words() -> set[str]:
     for w in [w for w in words if w[:1] in "لب" and len(w) >= 4 and w not in alone]:
         if any(p.kind in ("country", "admin1") or p.population >= 500_000 for p in places.get(w[1:], ())):
             words.discard(w)
+    # a stem that would read للندن as ل + ال + ندن (Ilinden) and للبنان as ل + ال + بنان (a Syrian
+    # village) where they are ل + لندن and ل + لبنان: not a stem when the name with ل is a far bigger place
+    def size(name: str) -> int:
+        return max((10**9 if p.kind in ("country", "admin1") else p.population for p in places.get(name, ())), default=0)
+
+    named = {p for p in (*(p for p, _ in kb_entries()), *trigger_table()) if " " not in p} | place_words() | whole_words()
+    for w in [w for w in words if len(w) >= 3 and w not in named and ("ال" + w in places or w in places)]:
+        if size("ل" + w) > 10 * max(size(w), size("ال" + w), 1):
+            words.discard(w)
     return words
 
 
