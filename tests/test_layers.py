@@ -1106,6 +1106,13 @@ def test_a_range_of_mountains_is_a_site_placed_by_the_place_after_it_or_the_stor
     assert [p for p in place_fields("اختبأوا في جبال وعرة في اليمن", "2018-03-22") if "جبال" in p[0]] == []
 
 
+def test_talks_are_where_one_went_to_hold_them_not_where_their_topic_is(nlp):
+    # the place one arrives at is introduced as a place; what follows بشأن in the clause is the topic
+    got = event_places("وصل المبعوث الأممي دمشق صباح أمس لإجراء محادثات مع وزير الخارجية السوري بشأن الوضع في "
+                       "مدينة حلب.", date="2015-07-24")
+    assert [loc for t, loc, _ in got if t == "CONSULT"] == ["دمشق"]
+
+
 def test_what_is_said_on_an_occasion_is_placed_where_the_occasion_is_held(nlp):
     text = ("القمة الثلاثية حول سوريا\nعرض الرئيس التركي رجب طيب اردوغان هدنة في مدينة إدلب، وذلك خلال القمة "
             "الثلاثية التي تجمع إلى جانبه الرئيس الروسي فلاديمير بوتين والرئيس الإيراني حسن روحاني، في طهران.")

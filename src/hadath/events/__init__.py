@@ -25,7 +25,7 @@ from spacy.util import filter_spans
 
 from hadath.events import filter as event_filter
 from hadath.events import role_model
-from hadath.geo import country_place, geo_record
+from hadath.geo import VISIT_WORDS, country_place, geo_record
 from hadath.lexicon import Trigger, context_words, read_tsv, triggers, word_sets
 from hadath.lexicon.matcher import NormMatcher
 from hadath.quotes import COMPLEMENTIZERS, OPEN_QUOTES, is_speech_verb
@@ -988,6 +988,8 @@ class EventCoder:
                 before = word_before(doc, prev.i, sent_of(p).start)  # العاصمة الإريترية أسمرة: the capital so named
                 if before is not None and before.norm_ in CAPITAL_NOUNS:
                     return True
+            if prev is not None and prev.norm_.removeprefix("و") in VISIT_WORDS and prev.i == p.start - 1:
+                return True  # وصل دمشق، زار موسكو: where one goes
             return (prev is not None and prev.norm_ in PLACE_MARKERS) or doc[p.start].norm_ in PLACE_MARKERS \
                 or "relative" in p._.geo or "feature" in p._.geo \
                 or (prev is not None and prev.norm_ in HELD_NOUNS and occasion_place(doc, p))
@@ -1043,9 +1045,11 @@ class EventCoder:
         # (after إلى، ل، عن، مع، لدى) is not where it happened
         places = [p for p in places if placed(p) or (prev := word_before(doc, p.start, sent_of(p).start)) is None
                   or prev.norm_ not in PARTY_MARKERS]
-        if talk:  # محادثات حول سوريا، بحث بشأن اليمن: what is talked about, not where
-            places = [p for p in places if (prev := word_before(doc, p.start, sent_of(p).start)) is None
-                      or prev.norm_ not in TOPIC_PREPOSITIONS]
+        if talk:  # محادثات حول سوريا، بحث بشأن الوضع في حلب: what is talked about, not where
+            places = [p for p in places if not (p.start > span.end and any(
+                t.norm_ in TOPIC_PREPOSITIONS and not any(x.text in CLAUSE_MARKS for x in doc[t.i:p.start])
+                for t in doc[span.end:p.start]))
+                and ((prev := word_before(doc, p.start, sent_of(p).start)) is None or prev.norm_ not in TOPIC_PREPOSITIONS)]
         # ألقت الشرطة القبض على أشخاص يعتقد أنهم قاتلوا في سوريا: a place in a clause the trigger governs
         # through أن is where that clause's happening was, not the trigger's (but اعتقلت بعد أن قاطعت
         # كلمته في ديترويت: a clause of time tells the same scene)
