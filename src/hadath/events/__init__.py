@@ -1046,10 +1046,20 @@ class EventCoder:
         places = [p for p in places if placed(p) or (prev := word_before(doc, p.start, sent_of(p).start)) is None
                   or prev.norm_ not in PARTY_MARKERS]
         if talk:  # محادثات حول سوريا، بحث بشأن الوضع في حلب: what is talked about, not where
-            places = [p for p in places if not (p.start > span.end and any(
-                t.norm_ in TOPIC_PREPOSITIONS and not any(x.text in CLAUSE_MARKS for x in doc[t.i:p.start])
-                for t in doc[span.end:p.start]))
-                and ((prev := word_before(doc, p.start, sent_of(p).start)) is None or prev.norm_ not in TOPIC_PREPOSITIONS)]
+            named = {i for kind in ("places", "actors") for x in near(doc, kind, k) for i in range(x.start, x.end)}
+
+            def topic(p: Span) -> bool:
+                prev = word_before(doc, p.start, sent_of(p).start)
+                if prev is None or prev.norm_ in TOPIC_PREPOSITIONS:
+                    return prev is not None
+                # in the topic phrase, a place of the noun before it (الوضع في حلب), not one after a name
+                # the phrase ends with (حول سوريا في جنيف: held in Geneva)
+                noun = word_before(doc, prev.i, sent_of(p).start)
+                return p.start > span.end and noun is not None and noun.i not in named and any(
+                    t.norm_ in TOPIC_PREPOSITIONS and not any(x.text in CLAUSE_MARKS for x in doc[t.i:p.start])
+                    for t in doc[span.end:p.start])
+
+            places = [p for p in places if not topic(p)]
         # ألقت الشرطة القبض على أشخاص يعتقد أنهم قاتلوا في سوريا: a place in a clause the trigger governs
         # through أن is where that clause's happening was, not the trigger's (but اعتقلت بعد أن قاطعت
         # كلمته في ديترويت: a clause of time tells the same scene)
