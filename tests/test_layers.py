@@ -748,7 +748,7 @@ def test_the_country_and_the_kingdom_stand_for_the_country_the_story_names(nlp):
 def test_the_story_country_as_a_place_is_the_country_itself(nlp):
     # named only by its adjective: the country, with its name and gazetteer id, and no words of the text
     rec = extract("أقر البرلمان التونسي قانونا جديدا لمكافحة الإرهاب بعد الهجمات الأخيرة", date="2015-07-26")
-    loc = [e["location"] for e in rec["events"] if e["event"] == "ASSAULT"][0]
+    loc = next(e["location"] for e in rec["events"] if e["event"] == "ASSAULT")
     assert (loc["name"], loc["country"], loc["precision"], loc["source"], loc["text"]) == \
         ("Tunisia", "TUN", "country", "document", None)
     assert loc["geonameid"]

@@ -471,8 +471,8 @@ class EventCoder:
         if trig.type in FALSE_FRIEND_TYPES and any(t.norm_ in self.false_friend for t in sent):
             return None
         nxt = [t.norm_ for t in doc[span.end:min(sent.end, span.end + 3)]]
-        if trig.type == "CONSULT" and trig.kind == "noun" and [w for w in nxt if w != "ال"][:1] \
-                and [w for w in nxt if w != "ال"][0].removeprefix("ال") in APPEARANCE_ADJECTIVES:
+        if trig.type == "CONSULT" and trig.kind == "noun" \
+                and next((w for w in nxt if w != "ال"), "").removeprefix("ال") in APPEARANCE_ADJECTIVES:
             return None  # لقاء تلفزيوني، لقاء جماهيري: a public appearance, not a meeting
         if trig.mode == "rescue" and trig.form.startswith("اجل") and (nxt[:1] == ["الي"] or any(
                 w.removeprefix("ال") in POSTPONED for w in clause_after(doc, span, sent))):
