@@ -170,6 +170,22 @@ OCCUR_VERBS = EVENT_WORDS["occur_verbs"]
 INCIDENT_NOUNS = EVENT_WORDS["incident_nouns"]
 
 
+def definite_start(doc: Doc, i: int) -> int | None:
+    """Where the noun at token ``i`` starts with its article: the article split off before it, or the noun
+    itself written whole with it (والمكالمة، الحادث); None for a noun without the article."""
+    articles = ("ال", "وال", "فال", "بال")
+    if i > 0 and doc[i - 1].norm_ in articles:
+        return i - 1
+    return i if doc[i].norm_.startswith(articles) else None
+
+
+def after_occurring(doc: Doc, i: int, sent: Span, first_word: bool = False) -> bool:
+    """Whether the word right before token ``i`` in its sentence, as written (ووقع, not و وقع), is a verb
+    of occurring (وقع، جرت، اندلعت); with ``first_word``, a noun that opens its sentence counts too."""
+    before = sent.text[:doc[i].idx - sent.start_char].split()
+    return (first_word and not before) or bool(before and fold(before[-1]) in OCCUR_VERBS)
+
+
 def bare(text: str) -> str:
     """An event noun without its conjunction, preposition and article: والمكالمة، بالهجوم -> مكالمه، هجوم."""
     return re.sub(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?", "", fold(text.split()[0])) if text.strip() else ""
@@ -1302,13 +1318,11 @@ class EventCoder:
         """وجرت المكالمة العاصفة بين الزعيمين يوم 20 فبراير، ووقع الهجوم فجر الجمعة: the event noun told
         again with the article and no party of its own is the happening told before with that noun; its
         day and place are that happening's."""
-        articles = ("ال", "وال", "فال", "بال")
-        i = span.start - 1 if span.start > 0 and doc[span.start - 1].norm_ in articles else span.start  # (ال split off)
-        if trig.kind != "noun" or not doc[i].norm_.startswith(articles):
+        i = definite_start(doc, span.start)
+        if trig.kind != "noun" or i is None:
             return
         sent = sent_of(span)
-        before = sent.text[:doc[i].idx - sent.start_char].split()  # (the words as written: وبدأت, not و ب دأت)
-        if not (not before or fold(before[-1]) in OCCUR_VERBS):
+        if not after_occurring(doc, i, sent, first_word=True):
             return  # (the noun must be what the clause tells of, not a topic: حذر ... من نتائج الاحتجاجات)
         stem = bare(span.text)
         earlier = next((ev for ev in reversed(events) if ev["event"] == etype and bare(ev["trigger"]["text"]) == stem), None)
@@ -1325,19 +1339,12 @@ class EventCoder:
         """وأفادت المنظمة أن الحادث وقع الجمعة الماضية في قرية مادما: the incident told again, by a noun
         that names no kind, with a verb of occurring; its day and place are those of the last act of force
         told before it."""
-        articles = ("ال", "وال", "فال")
         for t in doc:
-            if t.norm_ in INCIDENT_NOUNS and t.i > 0 and doc[t.i - 1].norm_ in articles:
-                first = doc[t.i - 1]  # (the article split off)
-            elif any(t.norm_.startswith(a) and t.norm_[len(a):] in INCIDENT_NOUNS for a in articles):
-                first = t  # (or not: الحادث whole)
-            else:
+            if bare(t.text) not in INCIDENT_NOUNS or (first := definite_start(doc, t.i)) is None:
                 continue
             sent = sent_of(t)
-            nxt = doc[t.i + 1] if t.i + 1 < sent.end else None
-            before = sent.text[:first.idx - sent.start_char].split()  # (as written: ووقع)
-            if not ((nxt is not None and nxt.norm_ in OCCUR_VERBS) or (before and fold(before[-1]) in OCCUR_VERBS)):
-                continue
+            if not (after_occurring(doc, first, sent) or (t.i + 1 < sent.end and doc[t.i + 1].norm_ in OCCUR_VERBS)):
+                continue  # (ووقع الحادث، الحادث وقع)
             told = [ev for ev in events if ev["event"] in FORCE_TYPES and ev["trigger"]["end"] <= t.idx]
             if not told:
                 continue
@@ -1542,8 +1549,8 @@ class EventCoder:
                 if q is not None and country:
                     r_recs = [{"text": q.text, "name": None, "country": country, "sector": "CVL",
                                "start": q.start_char, "end": q.end_char}]
-            apart = any(t.norm_ in DAY_APART for t in doc[max(sent.start, span.start - 8):span.start]) and not any(
-                t.text in CLAUSE_MARKS for t in doc[max(sent.start, span.start - 8):span.start])
+            window = doc[max(sent.start, span.start - 8):span.start]
+            apart = any(t.norm_ in DAY_APART for t in window) and not any(t.text in CLAUSE_MARKS for t in window)
             if not apart and self._merge(by_sentence, etype, a_recs, r_recs, k, told, location, size):
                 continue  # (with the people counted: a headline's arrest takes the 251 its body counts)
             conf = PRIOR.get(trig.kind, 0.5)

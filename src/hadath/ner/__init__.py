@@ -90,8 +90,8 @@ def known_words() -> set[str]:
             words.discard(w)
     # nor is ل/ب + a country or a big place inside a longer name (الفصائل الموالية لإيران، المحكمة
     # الخاصة بلبنان): kept as one, لإيران and بلبنان in text would name no country
-    alone = {p for p in (*(p for p, _ in kb_entries()), *trigger_table(), *gazetteer_keys()) if " " not in p}
-    alone |= place_words() | whole_words()
+    named = {p for p in (*(p for p, _ in kb_entries()), *trigger_table()) if " " not in p} | place_words() | whole_words()
+    alone = named | {p for p in gazetteer_keys() if " " not in p}
     places = gazetteer()
     for w in [w for w in words if w[:1] in "لب" and len(w) >= 4 and w not in alone]:
         if any(p.kind in ("country", "admin1") or p.population >= 500_000 for p in places.get(w[1:], ())):
@@ -101,7 +101,6 @@ def known_words() -> set[str]:
     def size(name: str) -> int:
         return max((10**9 if p.kind in ("country", "admin1") else p.population for p in places.get(name, ())), default=0)
 
-    named = {p for p in (*(p for p, _ in kb_entries()), *trigger_table()) if " " not in p} | place_words() | whole_words()
     for w in [w for w in words if len(w) >= 3 and w not in named and ("ال" + w in places or w in places)]:
         if size("ل" + w) > 10 * max(size(w), size("ال" + w), 1):
             words.discard(w)
