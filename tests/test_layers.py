@@ -1094,6 +1094,15 @@ def test_a_countrys_land_named_by_its_adjective_is_the_country(nlp):
                                                           "country", "precision")
 
 
+def test_places_listed_after_among_them_are_examples_of_the_place_before(nlp):
+    got = event_places("وأفاد المرصد أن قوات النظام كثفت الجمعة قصفها على أحياء عدة تحت سيطرة التنظيم في جنوب دمشق "
+                       "بينها حي الحجر الأسود ومخيم اليرموك للاجئين الفلسطينيين.", date="2018-04-20")
+    assert [loc for t, loc, _ in got if t == "ASSAULT"] == ["جنوب دمشق"]
+    # with no place before it, a place after منها is still where it was
+    got = event_places("قصف الجيش السوري مواقع للمعارضة منها مخيم اليرموك جنوب دمشق.", date="2018-04-20")
+    assert [loc for t, loc, _ in got if t == "ASSAULT"] == ["مخيم اليرموك"]
+
+
 def test_a_range_of_mountains_is_a_site_placed_by_the_place_after_it_or_the_story(nlp):
     got = place_fields("فر المسلحون إلى جبال قنديل شمال العراق", "2018-03-22", "country", "precision")
     assert ("جبال قنديل", "IRQ", "point") in got

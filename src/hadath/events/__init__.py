@@ -94,6 +94,7 @@ OCCASION_WORDS = EVENT_WORDS["occasion_words"]
 HELD_NOUNS = EVENT_WORDS["held_nouns"]
 APPEARANCE_ADJECTIVES = EVENT_WORDS["appearance_adjectives"]
 DAY_APART = EVENT_WORDS["day_apart"]
+AMONG_WORDS = EVENT_WORDS["among_words"]
 CAME_VERBS = EVENT_WORDS["came_verbs"]
 POSTPONED = {w.removeprefix("ال") for w in EVENT_WORDS["postponed"]}
 TOPIC_MARKERS = EVENT_WORDS["topic_markers"]
@@ -1044,6 +1045,11 @@ class EventCoder:
         if talk and (there := host(doc, span, room)) is not None:
             return out(there, "clause")  # تركيا استضافت القمة: the host is where it is held
         places = usable(k)
+        # قصفها على أحياء في جنوب دمشق بينها مخيم اليرموك: the places listed after بينها are examples of the
+        # one before it, where the event is
+        places = [p for p in places if not any(
+            t.norm_ in AMONG_WORDS and any(q.end <= t.i for q in places) and not any(x.text in BREAK for x in doc[t.i:p.start])
+            for t in doc[max(sent_of(p).start, p.start - 12):p.start])]
         frame = speech_frame(doc, span) if spoken else None
         if frame is not None:
             # قال الحريري في مؤتمر صحفي بالرياض إن المدنيين في الغوطة ...: an accusation, a demand or
