@@ -1095,9 +1095,11 @@ def test_a_countrys_land_named_by_its_adjective_is_the_country(nlp):
 
 
 def test_places_listed_after_among_them_are_examples_of_the_place_before(nlp):
-    got = event_places("وأفاد المرصد أن قوات النظام كثفت الجمعة قصفها على أحياء عدة تحت سيطرة التنظيم في جنوب دمشق "
-                       "بينها حي الحجر الأسود ومخيم اليرموك للاجئين الفلسطينيين.", date="2018-04-20")
-    assert [loc for t, loc, _ in got if t == "ASSAULT"] == ["جنوب دمشق"]
+    got = event_places("قصف كثيف على مخيم اليرموك جنوب دمشق\nكثف الجيش السوري غاراته الجوية على مخيم اليرموك جنوب دمشق "
+                       "الجمعة.\nوأفاد المرصد السوري لحقوق الإنسان أن \"قوات النظام كثفت الجمعة قصفها على أحياء عدة تحت "
+                       "سيطرة تنظيم الدولة الإسلامية في جنوب دمشق بينها حي الحجر الأسود ومخيم اليرموك للاجئين "
+                       "الفلسطينيين\"، حيث اندلعت معارك عنيفة بين الطرفين تزامنت مع ضربات جوية.", date="2018-04-20")
+    assert [loc for t, loc, _ in got if t == "ASSAULT"] == ["مخيم اليرموك", "جنوب دمشق"]
     # with no place before it, a place after منها is still where it was
     got = event_places("قصف الجيش السوري مواقع للمعارضة منها مخيم اليرموك جنوب دمشق.", date="2018-04-20")
     assert [loc for t, loc, _ in got if t == "ASSAULT"] == ["مخيم اليرموك"]
