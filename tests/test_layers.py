@@ -266,6 +266,13 @@ def test_anaphor_and_surname_coreference(nlp):
     assert texts == ["نيجيرفان بارزاني", "بارزاني"]
     doc = annotate("هزم العراق تنظيم داعش بعد أن اجتاحها التنظيم صيف عام 2014", date="2021-09-21")
     assert any(a.text == "التنظيم" and a._.actor["name"] == "Islamic State" for a in doc.spans["actors"])
+    # التحالف is the military coalition named last (the Saudi-led one here), not a political coalition
+    doc = annotate("أعلن التحالف العربي بقيادة السعودية تدمير مواقع للحوثيين. وواصلت مقاتلات التحالف قصف مواقع "
+                   "الانقلابيين في صعدة.", date="2018-03-22")
+    assert [a._.actor["name"] for a in doc.spans["actors"] if a.text == "التحالف"] == ["Saudi-led Coalition"]
+    doc = annotate("رحب الائتلاف الوطني لقوى الثورة والمعارضة السورية بالقرار. وقال التحالف إن غاراته مستمرة.",
+                   date="2018-03-22")
+    assert [a for a in doc.spans["actors"] if a.text == "التحالف"] == []
 
 
 def test_quotes_with_speaker(nlp, elaph):

@@ -35,10 +35,11 @@ BREAK = set(".,;:!?()[]«»\"'-–—/\n") | {"،", "؛", "؟"}
 CONJ = {"و"}
 PREPOSITIONS = ACTOR_WORDS["prepositions"]
 FIXED_ORGS = {"armed_group", "igo", "coalition", "media", "ngo", "company", "party"}
-# nouns that refer back to the last named group of these kinds (هاجم التنظيم)
+# nouns that refer back to the last named group of these kinds (هاجم التنظيم، مقاتلات التحالف)
 ANAPHORA = {"تنظيم": {"armed_group"}, "جماعه": {"armed_group", "party"}, "حركه": {"armed_group", "party"},
-            "ميليشيا": {"armed_group"}, "مليشيا": {"armed_group"}}
+            "ميليشيا": {"armed_group"}, "مليشيا": {"armed_group"}, "تحالف": {"coalition"}}
 ANAPHORA_BLOCK = {"داعش", "القاعده", "الدوله"}  # تنظيم داعش is a name, not an anaphor
+ANAPHORA_SECTORS = {"تحالف": {"MIL"}}  # التحالف is a military coalition, not the Syrian opposition's ائتلاف
 # a capital stands for its government (بين بغداد وواشنطن، ان واشنطن ستقدم) after these or at a clause start
 METONYMY_BEFORE = ACTOR_WORDS["metonymy_before"]
 RELATIVE_WORDS = ACTOR_WORDS["relative_words"]
@@ -343,7 +344,8 @@ class ActorBuilder:
             start = tok.i - 1 if tok.i > 0 and doc[tok.i - 1].norm_ == "ال" else tok.i
             if start in covered or (tok.i + 1 < len(doc) and doc[tok.i + 1].norm_ in ANAPHORA_BLOCK):
                 continue
-            prior = [last[kind] for kind in ANAPHORA[tok.norm_] if kind in last and last[kind]["_end"] <= start]
+            prior = [last[kind] for kind in ANAPHORA[tok.norm_] if kind in last and last[kind]["_end"] <= start
+                     and last[kind].get("sector") in ANAPHORA_SECTORS.get(tok.norm_, {last[kind].get("sector")})]
             if prior:
                 ref = max(prior, key=lambda a: a["_end"])
                 out.append(dict(ref, _start=start, _end=tok.i + 1, kinds=["anaphor"], locative=False, weak=False))
