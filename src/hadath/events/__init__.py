@@ -1397,10 +1397,15 @@ class EventCoder:
                 same = (unknown(ev["actor"], a_old) or unknown(a_recs, a_new) or a_old == a_new or bool(a_old & a_new)) and (
                     unknown(ev["recipient"], r_old) or unknown(r_recs, r_new) or r_old == r_new or bool(r_old & r_new))
             if same:
-                if not ev["recipient"] and r_recs:
+                def spans(recs: list[dict]) -> set:
+                    return {(r.get("start"), r.get("end")) for r in recs}
+
+                # (a side is filled only with mentions that are not already the other side: تدمير 12 عربة
+                # للانقلابيين, whose rebels one telling takes for the actor, another for the target)
+                if not ev["recipient"] and r_recs and not spans(r_recs) & spans(ev["actor"]):
                     ev["recipient"] = r_recs
                     r_old = r_new
-                if not ev["actor"] and a_recs:
+                if not ev["actor"] and a_recs and not spans(a_recs) & spans(ev["recipient"]):
                     ev["actor"] = a_recs
                     a_old = a_new
                 ev["_named"] = (a_old, r_old)
