@@ -144,19 +144,16 @@ class ActorBuilder:
         actors.sort(key=lambda a: a["_start"])
         self._fill_countries(doc, actors)
         actors = self._backed(doc, actors)
+        places = doc.spans.get("places", [])
+        sites = {(p.start, p.end) for p in places if p._.geo and p._.geo.get("precision") == "point"}
         for a in actors:
-            # بالأراضي اليمنية، داخل الأراضي السورية: an adjective inside a place's name, after في or ب, is
-            # where (but هجوم على أرض بريطانية: Britain is attacked)
-            if a["kind"] == "nationality" and any(
+            # في البنتاغون، إلى البيت الأبيض: the institution's building, where something happens; بالأراضي
+            # اليمنية، داخل الأراضي السورية: an adjective inside a place's name, after في or ب, is where (but
+            # هجوم على أرض بريطانية: Britain is attacked)
+            if (a["kind"] == "org" and (a["_start"], a["_end"]) in sites and a["_start"] > 0
+                    and doc[a["_start"] - 1].norm_ in LOCATIVE) or (a["kind"] == "nationality" and any(
                     p.start < a["_start"] and a["_end"] <= p.end and p.start > 0
-                    and (doc[p.start - 1].norm_ in LOCATIVE or doc[p.start - 1].norm_ == "ب")
-                    for p in doc.spans.get("places", [])):
-                a["locative"] = True
-        sites = {(p.start, p.end) for p in doc.spans.get("places", []) if p._.geo and p._.geo.get("precision") == "point"}
-        for a in actors:
-            # في البنتاغون، إلى البيت الأبيض: the institution's building, where something happens
-            if a["kind"] == "org" and (a["_start"], a["_end"]) in sites and a["_start"] > 0 \
-                    and doc[a["_start"] - 1].norm_ in LOCATIVE:
+                    and (doc[p.start - 1].norm_ in LOCATIVE or doc[p.start - 1].norm_ == "ب") for p in places)):
                 a["locative"] = True
         for a, b in zip(actors, actors[1:]):
             # في العراق وسوريا: a place coordinated with a place stays a place

@@ -1008,8 +1008,7 @@ class EventCoder:
             if prev is not None and prev.norm_.removeprefix("و") in VISIT_WORDS and prev.i == p.start - 1:
                 return True  # وصل دمشق، زار موسكو: where one goes
             return (prev is not None and prev.norm_ in PLACE_MARKERS) or doc[p.start].norm_ in PLACE_MARKERS \
-                or "relative" in p._.geo or "feature" in p._.geo \
-                or (prev is not None and prev.norm_ in HELD_NOUNS and occasion_place(doc, p))
+                or "relative" in p._.geo or "feature" in p._.geo or occasion_place(doc, p)
             # (or named with its kind: مدينة السلط; or naming an occasion: خلال قمة هلسنكي)
 
         def fine(ps: list[Span]) -> list[Span]:
@@ -1380,6 +1379,9 @@ class EventCoder:
         def countries(parts: list[dict]) -> set:
             return {p["country"] for p in parts if p.get("country")}
 
+        def spans(parts: list[dict]) -> set:
+            return {(p.get("start"), p.get("end")) for p in parts}
+
         def unknown(parts: list[dict], named: set) -> bool:
             # الدبلوماسيين، المدنيين: people of no named country; not داعش or the UN, which have none
             return not parts or (not named and not any(p.get("sector") in STATELESS_SECTORS for p in parts))
@@ -1397,9 +1399,6 @@ class EventCoder:
                 same = (unknown(ev["actor"], a_old) or unknown(a_recs, a_new) or a_old == a_new or bool(a_old & a_new)) and (
                     unknown(ev["recipient"], r_old) or unknown(r_recs, r_new) or r_old == r_new or bool(r_old & r_new))
             if same:
-                def spans(recs: list[dict]) -> set:
-                    return {(r.get("start"), r.get("end")) for r in recs}
-
                 # (a side is filled only with mentions that are not already the other side: تدمير 12 عربة
                 # للانقلابيين, whose rebels one telling takes for the actor, another for the target)
                 if not ev["recipient"] and r_recs and not spans(r_recs) & spans(ev["actor"]):
@@ -1510,9 +1509,10 @@ class EventCoder:
                 # only an agent named after them (في هجوم لداعش) did it, not the subject of a sentence before
                 passive_patients = after
                 actor = [a for a in actor if a.start >= after.end]
-            if not actor and not recipient and passive_patients is None and not (
-                    etype in FORCE_TYPES and self._counted_patients(doc, span, etype) is not None):
-                # (but اعتقلت شخصا، قتلت ثلاثة مدنيين: the people counted are the ones it was done to)
+            # (with no one named, اعتقلت شخصا، قتلت ثلاثة مدنيين: the people counted are the ones it was done to)
+            counted = self._counted_patients(doc, span, etype) \
+                if etype in FORCE_TYPES and not actor and not recipient and passive_patients is None else None
+            if not actor and not recipient and passive_patients is None and counted is None:
                 self._retold(doc, span, trig, etype, events, main_country)
                 continue
             if etype not in UNCONDITIONAL and not any(a._.actor.get("sector") in POLITICAL for a in actor + recipient):
@@ -1538,7 +1538,7 @@ class EventCoder:
                 # اعتقلت الشرطة 590 شخصا، أوقع قتيلا وخمسة جرحى: people counted but not named are the
                 # ones it was done to, of the country where it happened
                 country = (location or {}).get("country") or main_country
-                q = passive_patients or self._counted_patients(doc, span, etype, actor)
+                q = passive_patients or counted or self._counted_patients(doc, span, etype, actor)
                 if q is not None:
                     # قتل 43 فلسطينيا: the people's own adjective says whose they are, and they did not act
                     # (or named from within it on: 5 مسلحين حوثيين, the armed men are the Houthis killed)

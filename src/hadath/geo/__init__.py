@@ -499,7 +499,6 @@ def place_in_context(doc: Doc, span: Span, candidates: tuple[Place, ...],
 
 
 @cache
-@cache
 def country_place(iso3: str) -> Place | None:
     """The gazetteer entry of a country itself."""
     return next((p for ps in gazetteer().values() for p in ps if p.kind == "country" and p.country == iso3), None)
