@@ -131,6 +131,10 @@ def test_quantities():
     assert counts("نحو 910 طفلا قتلوا في سوريا") == [(910, "dead")]
     assert counts("لقي 68 شخصا حتفهم") == [(68, "dead")]
     assert counts("اعتقلت الشرطة 5 متظاهرين") == [(5, "arrested")]
+    # the verb's subject between it and the count; a clause or another count between them stops it
+    assert counts("اعتقلت الشرطة التركية 590 شخصا في إسطنبول") == [(590, "arrested")]
+    assert counts("قتلت القوات الأمريكية 12 من مقاتلي حزب الله") == [(12, "dead")]
+    assert counts("اعتقلت الشرطة وقال إن 20 شخصا تظاهروا") != [(20, "arrested")]
     # a bare number of the dead: the number alone, and the next count after it is found too
     text = "مقتل 3 في تفجير لغم"
     assert [text[q["start"]:q["end"]] for q in find_quantities(text)] == ["3"]

@@ -33,6 +33,9 @@ UNITS = {
     "مقاتل": ("person", "troops"), "مقاتلين": ("person", "troops"), "مقاتلا": ("person", "troops"),
     "عنصر": ("person", "troops"), "عناصر": ("person", "troops"), "عنصرا": ("person", "troops"),
     "مسلح": ("person", "troops"), "مسلحين": ("person", "troops"), "مسلحا": ("person", "troops"),
+    # the construct forms that count the members of a named group: 12 من مقاتلي حزب الله، 20 من أعضاء الجماعة
+    "مقاتلي": ("person", "troops"), "مسلحي": ("person", "troops"), "افراد": ("person", "people"),
+    "اعضاء": ("person", "people"), "منتسبي": ("person", "people"),
     "شخص": ("person", "people"), "اشخاص": ("person", "people"), "شخصا": ("person", "people"),
     "مدني": ("person", "people"), "مدنيين": ("person", "people"), "مدنيا": ("person", "people"),
     "طفل": ("person", "people"), "اطفال": ("person", "people"), "طفلا": ("person", "people"),
@@ -320,7 +323,13 @@ def find_quantities(text: str) -> list[dict]:
         unit, category = UNITS[m.group("unit")]
         before = norm.text[max(0, m.start() - 25):m.start()].split()
         if category in ("people", "troops") and before:
-            for w in reversed(before[-2:]):
+            # the verb two words before, or four with its subject between (اعتقلت الشرطة التركية 590 شخصا),
+            # not across a clause, a preposition or another number (قال إن 20 شخصا، قتل 3 و20 شخصا)
+            crossed = False
+            for n, w in enumerate(reversed(before[-4:])):
+                if n >= 2 and crossed:
+                    break
+                crossed = crossed or w in _SUBJECT_ENDS or bool(re.search(r"[\d.,،:;!?\"«»()\u0660-\u0669]", w))
                 w = w[1:] if w[:1] in "وب" and w[1:] in CONTEXT else w
                 if w in CONTEXT:
                     category = CONTEXT[w]
