@@ -95,6 +95,8 @@ HELD_NOUNS = EVENT_WORDS["held_nouns"]
 APPEARANCE_ADJECTIVES = EVENT_WORDS["appearance_adjectives"]
 DAY_APART = EVENT_WORDS["day_apart"]
 AMONG_WORDS = EVENT_WORDS["among_words"]
+MEMBER_NOUNS = EVENT_WORDS["member_nouns"]  # 45 من عناصر تنظيم الدولة
+RELATION_WORDS = {w.removeprefix("ال") for w in EVENT_WORDS["relation_words"]}  # المعارض للنظام
 CAME_VERBS = EVENT_WORDS["came_verbs"]
 POSTPONED = {w.removeprefix("ال") for w in EVENT_WORDS["postponed"]}
 TOPIC_MARKERS = EVENT_WORDS["topic_markers"]
@@ -185,6 +187,15 @@ def after_occurring(doc: Doc, i: int, sent: Span, first_word: bool = False) -> b
     of occurring (وقع، جرت، اندلعت); with ``first_word``, a noun that opens its sentence counts too."""
     before = sent.text[:doc[i].idx - sent.start_char].split()
     return (first_word and not before) or bool(before and fold(before[-1]) in OCCUR_VERBS)
+
+
+def token_before(doc: Doc, i: int):
+    """The token before a mention starting at token ``i``, past the second lam of لل, which is the
+    article (للحوثيين: ل + ل + حوثيين, and the word before the Houthis is the first ل); None at the start."""
+    j = i - 1
+    if j > 0 and doc[j].norm_ == "ال" and doc[j].text == "ل":
+        j -= 1
+    return doc[j] if j >= 0 else None
 
 
 def bare(text: str) -> str:
@@ -401,6 +412,8 @@ def is_verbal(trig: Trigger, first) -> bool:
     if trig.kind != "phrase":
         return False
     head = first.norm_
+    if first.i > 0 and first.doc[first.i - 1].norm_ in ("ال", "وال", "فال", "بال"):
+        return False  # الغارة الجوية: the article split off a short noun (not a verb like شن، فرض)
     return head.startswith(("ي", "ت", "ن", "س")) or (len(head) <= 4 and not head.startswith("ال") and not is_sent_start(first.doc, first.i))
 
 
@@ -782,10 +795,18 @@ class EventCoder:
         before = [a for a in in_sent if a.end <= span.start]
         actor: list[Span] = []
         recipient: list[Span] = []
+        # مقتل الصحافي الروسي، اعتقال الناشط: the one an act noun of that kind was done to, right after it
+        genitive_patient = next((a for a in actors if a.start == span.end and a._.actor.get("kind") != "nationality"), None) \
+            if trig.kind == "noun" and (etype in PATIENT_GENITIVE or trig.mode in PATIENT_MODES) else None
 
         def marked(a: Span) -> bool:
-            prev = doc[a.start - 1] if a.start > 0 else None
+            prev = token_before(doc, a.start)
             return prev is not None and prev.norm_ in RECIPIENT_MARKERS
+
+        def described(a: Span) -> bool:  # الجيش الحر المعارض للنظام السوري: the regime only says whom it opposes
+            prev = token_before(doc, a.start)
+            return prev is not None and prev.norm_ in ("ل", "من") and prev.i > 0 \
+                and doc[prev.i - 1].norm_.removeprefix("ال") in RELATION_WORDS
 
         def clause_gap(a: int, b: int) -> bool:
             return any(t.text in BREAK for t in doc[a:b])
@@ -857,11 +878,16 @@ class EventCoder:
         else:
             # the genitive right after the noun (or after ل, من, بين: هجوم لداعش، القصف من النظام), not a topic,
             # a place or an object (محادثات حول سوريا، مشيدا بحضور الأمير)
-            first_after = after[0] if after and after[0].start - span.end <= 1 and all(
+            # (لل is ل and the article: الغارة الجوية للتحالف)
+            first_after = after[0] if after and after[0].start - span.end <= (
+                2 if token_before(doc, after[0].start).i < after[0].start - 1 else 1) and all(
                 t.norm_ in GENITIVE_LINKS for t in doc[span.end:after[0].start]) else None
             agent = None
             patient = etype in PATIENT_GENITIVE or trig.mode in PATIENT_MODES
-            if first_after is not None and not marked(first_after) and not patient:
+            # (an act of force's ل names who did it: هجوم لداعش على حافلة، غارة للتحالف; elsewhere ل marks the
+            # one it was for: دعم للحكومة)
+            of_force = first_after is not None and etype in FORCE_TYPES and token_before(doc, first_after.start).norm_ == "ل"
+            if first_after is not None and (not marked(first_after) or of_force) and not patient:
                 agent = first_after  # هجوم المليشيات: the genitive is the agent
             elif first_after is not None and first_after.start == span.end and first_after._.actor.get("kind") == "nationality":
                 agent = first_after  # الحصار الإسرائيلي، العقوبات الأمريكية: the adjective on the act names who acts
@@ -936,7 +962,7 @@ class EventCoder:
         pick = None
         if quote is not None and quote._.quote.get("object"):
             pick = next((a for a in before if a.start >= quote.start and a not in actor
-                         and doc[a.start - 1].norm_ == "ل"), None)
+                         and token_before(doc, a.start).norm_ == "ل"), None)
         def twin(p: Span, a: Span) -> bool:
             # same country and sector, and not two different people named (أويحيى الرئيس بوتفليقة)
             return p._.actor.get("country") == a._.actor.get("country") \
@@ -948,11 +974,13 @@ class EventCoder:
             return any(0 <= p.start - a.end <= 2 and not any(t.text in BREAK for t in doc[a.end:p.start])
                        and twin(p, a) for a in actor)
 
-        window = [a for a in window if not apposition(a)]
-        pick = pick or next((a for a in window if marked(a)), None) or next(iter(window), None)
+        window = [a for a in window if not apposition(a) and not described(a)]
+        pick = pick or (genitive_patient if genitive_patient in window else None) \
+            or next((a for a in window if marked(a)), None) or next(iter(window), None)
         if pick is None and trig.kind not in ("past", "pres"):
             # أكد X لـY دعم ...: the ل-marked actor between the speaker and the noun
-            pick = next((a for a in reversed(before) if marked(a) and a not in actor and doc[a.start - 1].norm_ == "ل"), None)
+            pick = next((a for a in reversed(before) if marked(a) and a not in actor and token_before(doc, a.start).norm_ == "ل"
+                         and not described(a)), None) if etype not in FORCE_TYPES else None
         suffixed = trig.kind in ("noun", "phrase") and fold(span.text).endswith(("ه", "ها", "هم")) \
             and not trig.form.endswith(("ه", "ها", "هم"))
         if pick is None and (suffixed or any(t.norm_ in PRONOUN_OBJECTS for t in doc[span.end:min(sent.end, span.end + 2)])):
@@ -1340,6 +1368,20 @@ class EventCoder:
                                  talk=etype in TALK_TYPES)
         self._merge({0: [earlier]}, etype, [], [], 0, (date, precision, source, end), location, None)
 
+    @staticmethod
+    def _subject_told(doc: Doc, span: Span, etype: str, cands: list, n: int, events: list[dict]) -> dict | None:
+        """واستهدفت الغارات، وطال القصف: a verb whose subject, right after it, is an event noun of its own
+        type with the article tells again the happening of that type told in a sentence before (the one
+        told with that noun, else the last); None when there is no such subject or happening."""
+        after = [(s, t) for s, t in cands[n + 1:n + 3] if t.kind == "noun" and t.type == etype
+                 and definite_start(doc, s.start) == span.end]
+        if not after:
+            return None
+        k = sent_index(doc, span.start)
+        told = [ev for ev in events if ev["event"] == etype and ev["sentence"] < k]
+        stem = bare(after[0][0].text)
+        return next((ev for ev in reversed(told) if bare(ev["trigger"]["text"]) == stem), told[-1] if told else None)
+
     def _incidents(self, doc: Doc, events: list[dict], main_country: str | None) -> None:
         """وأفادت المنظمة أن الحادث وقع الجمعة الماضية في قرية مادما: the incident told again, by a noun
         that names no kind, with a verb of occurring; its day and place are those of the last act of force
@@ -1480,6 +1522,11 @@ class EventCoder:
                     and not any(x.text in CLAUSE_MARKS for x in doc[s.end:span.start])
                     for s, t in cands[max(0, n - 3):n]):
                 continue  # حذرت روسيا واشنطن من عواقب وخيمة: the verb's own object, one act
+            if trig.kind in ("past", "pres") and (earlier := self._subject_told(doc, span, etype, cands, n, events)):
+                # واستهدفت الغارات ثلاثة بيوت في بلدة هجين: the happening told before, told again with its place
+                where = self.location(doc, span, main_country)
+                self._merge({0: [earlier]}, etype, [], [], 0, self.when(doc, span), where, self.size(doc, span, etype))
+                continue
             sent = sent_of(span)
             # actors of this sentence and the three before it: roles never reach further
             # (not the outlet's newsroom line: دبي، الإمارات العربية المتحدة (CNN)— نفت مصادر أمريكية)
@@ -1539,12 +1586,20 @@ class EventCoder:
                 # ones it was done to, of the country where it happened
                 country = (location or {}).get("country") or main_country
                 q = passive_patients or counted or self._counted_patients(doc, span, etype, actor)
+                group = None
                 if q is not None:
                     # قتل 43 فلسطينيا: the people's own adjective says whose they are, and they did not act
                     # (or named from within it on: 5 مسلحين حوثيين, the armed men are the Houthis killed)
                     # (and the adjective right after them: جنديين إسرائيليين)
                     inside = [a for a in local if q.start <= a.start < q.end
                               or (a.start == q.end and a._.actor.get("kind") == "nationality")]
+                    # 45 من عناصر تنظيم الدولة، 5 من جنود الجيش السوري: the people counted are members of
+                    # the group named right after them (or from their noun on), and that group is the one hit
+                    group = next((a for a in local if a._.actor.get("kind") != "nationality" and (
+                        (a.start == q.end and doc[q.end - 1].norm_ in MEMBER_NOUNS)
+                        or (q.start < a.start < q.end and doc[a.start].norm_ in MEMBER_NOUNS))), None)
+                    if group is not None and group not in inside:
+                        inside.append(group)
                     country = next((a._.actor.get("country") for a in inside if a._.actor.get("country")), country)
                     keep = [i for i, a in enumerate(actor) if a not in inside]
                     actor, a_recs = [actor[i] for i in keep], [a_recs[i] for i in keep]
@@ -1557,7 +1612,11 @@ class EventCoder:
                         speaker = self._speaker(doc, span, local)
                         if speaker is not None and speaker._.actor.get("sector") in ARMED and speaker not in inside:
                             actor, a_recs = [speaker], [actor_record(speaker)]
-                if q is not None and country:
+                if q is not None and group is not None:
+                    recipient = [group]
+                    r_recs = [dict(actor_record(group), text=doc[min(q.start, group.start):max(q.end, group.end)].text,
+                                   start=min(q.start_char, group.start_char), end=max(q.end_char, group.end_char))]
+                elif q is not None and country:
                     r_recs = [{"text": q.text, "name": None, "country": country, "sector": "CVL",
                                "start": q.start_char, "end": q.end_char}]
             window = doc[max(sent.start, span.start - 8):span.start]
