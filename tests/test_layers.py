@@ -913,6 +913,19 @@ def test_the_one_an_act_noun_was_done_to_stands_right_after_it(nlp):
     assert got and got[0][1] == ["الصحافي الروسي"]
 
 
+def test_the_country_adjective_on_what_words_are_about_names_their_recipient(nlp):
+    # انتقد بوتين العقوبات الأمريكية: the sanctions are America's; the criticism is of America
+    assert sides("وانتقد بوتين العقوبات الأمريكية الجديدة", etype="ACCUSE") == [(["بوتين"], ["الأمريكية"])]
+    assert sides("ورفضت إيران الاتهامات الأمريكية", etype="REJECT") == [(["إيران"], ["الأمريكية"])]
+    assert sides("ورحبت السعودية بالقرار الأمريكي", etype="SUPPORT") == [(["السعودية"], ["الأمريكي"])]
+
+
+def test_an_arrest_noun_with_its_agent_then_lam_was_done_to_the_one_after_lam(nlp):
+    # توقيف الأمن العام لرجل دين: security arrested the cleric
+    got = sides("أثار توقيف الأمن العام اللبناني لرجل دين شيعي معارض لحزب الله تساؤلات", etype="COERCE")
+    assert got and not any("الأمن" in r for r in got[0][1])
+
+
 def test_whom_a_party_opposes_or_backs_takes_no_part_in_its_act(nlp):
     # الجيش الحر المعارض للنظام السوري: the regime only says whom the rebels oppose; they refused the Russians
     got = sides("رفض ممثلون عن الجيش السوري الحر المعارض للنظام السوري طلب ضباط من الجيش الروسي لهم بالاستسلام.",

@@ -796,7 +796,10 @@ class EventCoder:
         actor: list[Span] = []
         recipient: list[Span] = []
         # مقتل الصحافي الروسي، اعتقال الناشط: the one an act noun of that kind was done to, right after it
-        genitive_patient = next((a for a in actors if a.start == span.end and a._.actor.get("kind") != "nationality"), None) \
+        # (not a genitive with the one it was done to after it, marked by ل: توقيف الأمن العام لرجل دين)
+        genitive_patient = next((a for a in actors if a.start == span.end and a._.actor.get("kind") != "nationality"
+                                 and not any(0 < b.start - a.end <= 2 and token_before(doc, b.start).norm_ == "ل"
+                                             for b in actors)), None) \
             if trig.kind == "noun" and (etype in PATIENT_GENITIVE or trig.mode in PATIENT_MODES) else None
 
         def marked(a: Span) -> bool:
@@ -927,8 +930,10 @@ class EventCoder:
         # stands after the verb (قتل ثمانية فلسطينيين ... برصاص الجيش: a passive)
         agent = marked_agent if etype in FORCE_TYPES else None
         if agent is not None and agent not in actor:
-            victims = [a for a in actor if a.start > span.start]
-            actor = [agent]
+            # (those after the trigger but before the agent: تحرير المدينة من قبل القوات والمقاومة, the
+            # resistance named with the forces fought beside them)
+            victims = [a for a in actor if span.start < a.start and a.end <= agent.start]
+            actor = [agent] + [b for b in in_sent if b.start == agent.end + 1 and doc[agent.end].norm_ == "و"][:1]
             if victims:
                 return actor, victims[:1]
         if etype == "PROTEST":
@@ -960,7 +965,7 @@ class EventCoder:
                        and a._.actor.get("kind") == "role" and a._.actor.get("sector") == "MED" and a not in window]
             window.sort(key=lambda a: a.start)
         pick = None
-        if quote is not None and quote._.quote.get("object"):
+        if quote is not None and quote._.quote.get("object") and etype in TALK_TYPES:
             pick = next((a for a in before if a.start >= quote.start and a not in actor
                          and token_before(doc, a.start).norm_ == "ل"), None)
         def twin(p: Span, a: Span) -> bool:
@@ -977,10 +982,19 @@ class EventCoder:
         window = [a for a in window if not apposition(a) and not described(a)]
         pick = pick or (genitive_patient if genitive_patient in window else None) \
             or next((a for a in window if marked(a)), None) or next(iter(window), None)
+        if pick is None and etype in SPOKEN_TYPES:
+            # انتقد بوتين العقوبات الأمريكية، رحبت السعودية بالقرار الأمريكي، رفضت إيران الاتهامات الأمريكية:
+            # the country adjective on what the words are about (a noun right after the act and its subject)
+            # names whose doing it is, the one they are addressed to
+            pick = next((a for a in actors if a._.actor.get("weak") and a._.actor.get("kind") == "nationality"
+                         and opens < a.start <= opens + 4 and a.start < sent.end and a not in actor
+                         and not clause_gap(opens, a.start) and doc[a.start - 1].is_alpha
+                         and doc[a.start - 1].norm_ not in RECIPIENT_MARKERS
+                         and not any(b.start <= a.start - 1 < b.end for b in actors if b is not a)), None)
         if pick is None and trig.kind not in ("past", "pres"):
             # أكد X لـY دعم ...: the ل-marked actor between the speaker and the noun
             pick = next((a for a in reversed(before) if marked(a) and a not in actor and token_before(doc, a.start).norm_ == "ل"
-                         and not described(a)), None) if etype not in FORCE_TYPES else None
+                         and not described(a)), None) if etype in SPOKEN_TYPES else None
         suffixed = trig.kind in ("noun", "phrase") and fold(span.text).endswith(("ه", "ها", "هم")) \
             and not trig.form.endswith(("ه", "ها", "هم"))
         if pick is None and (suffixed or any(t.norm_ in PRONOUN_OBJECTS for t in doc[span.end:min(sent.end, span.end + 2)])):
