@@ -926,6 +926,16 @@ def test_an_arrest_noun_with_its_agent_then_lam_was_done_to_the_one_after_lam(nl
     assert got and not any("الأمن" in r for r in got[0][1])
 
 
+def test_who_condemns_a_killing_did_not_kill(nlp):
+    # الأردن يدين قتل الطفل: قتل after يدين is the act named (a noun), and Jordan only condemns it
+    got = sides("الأردن يدين قتل الطفل الفلسطيني ويحمل إسرائيل مسؤولية الجريمة", etype="ASSAULT")
+    assert got and got[0][0] == []
+    got = sides("دانت الحكومة الاردنية بشدة في بيان امس مقتل طفل فلسطيني في حريق", etype="ASSAULT")
+    assert got and got[0][0] == []
+    # a verb of force with its own subject is still that subject's act
+    assert sides("قتل الجيش الإسرائيلي شابا فلسطينيا", etype="ASSAULT")[0][0] == ["الجيش الإسرائيلي"]
+
+
 def test_whom_a_party_opposes_or_backs_takes_no_part_in_its_act(nlp):
     # الجيش الحر المعارض للنظام السوري: the regime only says whom the rebels oppose; they refused the Russians
     got = sides("رفض ممثلون عن الجيش السوري الحر المعارض للنظام السوري طلب ضباط من الجيش الروسي لهم بالاستسلام.",

@@ -96,6 +96,7 @@ APPEARANCE_ADJECTIVES = EVENT_WORDS["appearance_adjectives"]
 DAY_APART = EVENT_WORDS["day_apart"]
 AMONG_WORDS = EVENT_WORDS["among_words"]
 MEMBER_NOUNS = EVENT_WORDS["member_nouns"]  # 45 من عناصر تنظيم الدولة
+NOUN_BEFORE = EVENT_WORDS["noun_before"]  # بعد قتل
 RELATION_WORDS = {w.removeprefix("ال") for w in EVENT_WORDS["relation_words"]}  # المعارض للنظام
 CAME_VERBS = EVENT_WORDS["came_verbs"]
 POSTPONED = {w.removeprefix("ال") for w in EVENT_WORDS["postponed"]}
@@ -141,6 +142,12 @@ def trigger_table() -> dict[str, Trigger]:
         if t.form not in stop:
             table.setdefault(t.form, t)
     return table
+
+
+def reaction_verb(norm: str) -> bool:
+    """A verb of words about an act (يدين، استنكر، رفض، طالب): what it takes as its object is the act named."""
+    t = trigger_table().get(norm)
+    return t is not None and t.kind in ("past", "pres") and t.type in ("ACCUSE", "SUPPORT", "REJECT", "REQUEST")
 
 
 def coarseness(loc: dict) -> float:
@@ -614,6 +621,8 @@ class EventCoder:
             return trig
         if prev is not None and prev.norm_ in ("ال", "ب", "ل", "في", "على", "من", "عن"):
             return noun
+        if prev is not None and (prev.norm_ in NOUN_BEFORE or reaction_verb(prev.norm_)):
+            return noun  # بعد قتل، إثر اعتقال؛ الأردن يدين قتل الطفل: the act named, as the object of words about it
         if prev is not None and (prev.norm_ in TOPIC_MARKERS or (prev.norm_ == "و" and any(
                 t.norm_ in TOPIC_MARKERS for t in doc[sent_of(span).start:span.start]))):
             return noun  # أهمية دعم، بشأن ... ودعم: a noun in a list of topics
@@ -901,7 +910,11 @@ class EventCoder:
                 if speaker is not None and not (etype in FORCE_TYPES and speaker._.actor.get("sector") not in ARMED) \
                         and not (etype in ("PROTEST", "AID", "RETREAT") and speaker._.actor.get("sector") in REPORTERS):
                     agent = speaker
-            spoken_of = (w := word_before(doc, span.start, sent.start)) is not None and w.norm_ in TOPIC_PREPOSITIONS
+            w = word_before(doc, span.start, sent.start)
+            # (nor the subject of words about the act: الأردن يدين قتل الطفل، دانت الحكومة في بيان مقتل طفل)
+            reacted = any(reaction_verb(t.norm_) for t in doc[max(sent.start, span.start - 12):span.start]) \
+                and not clause_gap(max(sent.start, span.start - 12), span.start)
+            spoken_of = w is not None and (w.norm_ in TOPIC_PREPOSITIONS or reacted)
             if agent is None and before and not clause_gap(before[-1].end, span.start) and span.start - before[-1].end <= 12 \
                     and not spoken_of:  # (التوتر بشأن تسميم الجاسوس: who is named before a topic did not do it)
                 agent = before[-1]
