@@ -1110,6 +1110,8 @@ def test_listed_sites_are_points_named_with_their_town(nlp):
     assert places("اقتحم مستوطنون المسجد الأقصى من جهة باب المغاربة")[0][1:] == ("Al-Aqsa Mosque", "PSE", "point")
     # a site in its town is named with it, as coders write it, and keeps its own point
     assert places("استقبل الملك في قصر السلام بجدة الرئيس")[0][0] == "قصر السلام بجدة"
+    # and with the town's kind between them: المسجد العتيق في مدينة درنة
+    assert places("قتل عشرة أشخاص داخل المسجد العتيق في مدينة درنة الليبية")[0][0] == "المسجد العتيق في مدينة درنة"
     assert places("نقل المعتقل إلى سجن صيدنايا في ريف دمشق")[0][:2] == ("سجن صيدنايا في ريف دمشق", "Saydnaya Prison")
     # a seat of government is the place where the text puts someone there, the actor where it acts
     assert places("وصل الرئيس إلى البيت الأبيض")[0][1:] == ("White House", "USA", "point")

@@ -598,6 +598,10 @@ def facility(doc: Doc, span: Span) -> Span:
         return span
     if doc[j].norm_ in ("ب", "في") and j > 0:
         return named_site(doc, span, j)
+    if doc[j].norm_ in MENTION_WORDS and j > 1 and doc[j - 1].norm_ in ("ب", "في"):
+        # المسجد العتيق في مدينة درنة: the site in the town named with its kind (the kind stays in the name)
+        grown = named_site(doc, span, j - 1)
+        return grown if grown is not span else span
     if doc[j].norm_ == "ال" and j > 0:
         j -= 1
     kind = FACILITIES.get(doc[j].norm_)
