@@ -926,6 +926,12 @@ def test_an_arrest_noun_with_its_agent_then_lam_was_done_to_the_one_after_lam(nl
     assert got and not any("الأمن" in r for r in got[0][1])
 
 
+def test_a_nationality_without_the_article_after_an_arrest_is_the_person_arrested(nlp):
+    # اعتقال أميركي: an American was arrested; الاعتقالات الإسرائيلية: Israel arrests
+    assert sides("اعتقال أميركي حاول الانضمام إلى داعش في ليبيا", etype="COERCE")[0][1] == ["أميركي"]
+    assert sides("الاعتقالات الإسرائيلية في الضفة", etype="COERCE")[0][0] == ["الإسرائيلية"]
+
+
 def test_who_condemns_a_killing_did_not_kill(nlp):
     # الأردن يدين قتل الطفل: قتل after يدين is the act named (a noun), and Jordan only condemns it
     got = sides("الأردن يدين قتل الطفل الفلسطيني ويحمل إسرائيل مسؤولية الجريمة", etype="ASSAULT")

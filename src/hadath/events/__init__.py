@@ -806,7 +806,9 @@ class EventCoder:
         recipient: list[Span] = []
         # مقتل الصحافي الروسي، اعتقال الناشط: the one an act noun of that kind was done to, right after it
         # (not a genitive with the one it was done to after it, marked by ل: توقيف الأمن العام لرجل دين)
-        genitive_patient = next((a for a in actors if a.start == span.end and a._.actor.get("kind") != "nationality"
+        # (a nationality without the article after such a noun is a person of it: اعتقال أميركي، مقتل بريطانية)
+        genitive_patient = next((a for a in actors if a.start == span.end
+                                 and (a._.actor.get("kind") != "nationality" or not fold(a.text).startswith("ال"))
                                  and not any(0 < b.start - a.end <= 2 and token_before(doc, b.start).norm_ == "ل"
                                              for b in actors)), None) \
             if trig.kind == "noun" and (etype in PATIENT_GENITIVE or trig.mode in PATIENT_MODES) else None
@@ -901,7 +903,8 @@ class EventCoder:
             of_force = first_after is not None and etype in FORCE_TYPES and token_before(doc, first_after.start).norm_ == "ل"
             if first_after is not None and (not marked(first_after) or of_force) and not patient:
                 agent = first_after  # هجوم المليشيات: the genitive is the agent
-            elif first_after is not None and first_after.start == span.end and first_after._.actor.get("kind") == "nationality":
+            elif first_after is not None and first_after.start == span.end and first_after._.actor.get("kind") == "nationality" \
+                    and first_after is not genitive_patient:
                 agent = first_after  # الحصار الإسرائيلي، العقوبات الأمريكية: the adjective on the act names who acts
             agent = marked_agent or agent
             if agent is None:
