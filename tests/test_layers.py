@@ -932,6 +932,16 @@ def test_a_nationality_without_the_article_after_an_arrest_is_the_person_arreste
     assert sides("الاعتقالات الإسرائيلية في الضفة", etype="COERCE")[0][0] == ["الإسرائيلية"]
 
 
+def test_a_condemnation_of_this_attack_is_addressed_to_who_made_it(nlp):
+    # قصفت الطائرات الروسية: Russia's aircraft struck; وأدانت فرنسا هذا الهجوم: France condemns Russia
+    rec = extract("قصفت الطائرات الروسية مستشفى في إدلب. وأدانت فرنسا هذا الهجوم ودعت إلى تحقيق.", date="2021-05-10")
+    ev = {e["event"]: e for e in rec["events"]}
+    assert [a["country"] for a in ev["ASSAULT"]["actor"]] == ["RUS"]
+    assert [a["country"] for a in ev["ACCUSE"]["actor"]] == ["FRA"]
+    assert [r["country"] for r in ev["ACCUSE"]["recipient"]] == ["RUS"]
+    assert [e["event"] for e in rec["events"]].count("ASSAULT") == 1
+
+
 def test_who_condemns_a_killing_did_not_kill(nlp):
     # الأردن يدين قتل الطفل: قتل after يدين is the act named (a noun), and Jordan only condemns it
     got = sides("الأردن يدين قتل الطفل الفلسطيني ويحمل إسرائيل مسؤولية الجريمة", etype="ASSAULT")

@@ -886,6 +886,12 @@ class EventCoder:
             if subj is None and cands_before and not clause_gap(cands_before[-1].end, span.start) \
                     and span.start - cands_before[-1].end <= 8:
                 subj = cands_before[-1]
+            if subj is None and etype in FORCE_TYPES:
+                # قصفت الطائرات الروسية مستشفى: the country adjective on the subject noun right after a verb of force
+                subj = next((a for a in actors if a._.actor.get("weak") and a._.actor.get("kind") == "nationality"
+                             and span.end < a.start <= span.end + 3 and a.start < sent.end
+                             and all(t.is_alpha and t.norm_ not in RECIPIENT_MARKERS and t.norm_ not in ("في", "من", "ب")
+                                     for t in doc[span.end:a.start])), None)
             if subj is None and reporter is None:
                 subj = self._speaker(doc, span, actors) or (before[-1] if before else None) or last_actor
             actor = [subj] if subj is not None else []
@@ -1558,6 +1564,15 @@ class EventCoder:
                 self._merge({0: [earlier]}, etype, [], [], 0, self.when(doc, span), where, self.size(doc, span, etype))
                 continue
             sent = sent_of(span)
+            if trig.kind in ("noun", "phrase") and (w := word_before(doc, span.start, sent.start)) is not None \
+                    and w.norm_ in DEMONSTRATIVES and (told := next((ev for ev in reversed(events) if ev["event"] == etype),
+                                                                    None)) is not None:
+                # وأدانت فرنسا هذا الهجوم: words about the happening told before are addressed to whoever did it
+                said = next((ev for ev in reversed(events) if ev["event"] in SPOKEN_TYPES and ev is not told
+                             and ev["sentence"] == sent_index(doc, span.start)
+                             and 0 <= span.start_char - ev["trigger"]["end"] <= 30), None)
+                if said is not None and not said["recipient"] and told["actor"]:
+                    said["recipient"] = [dict(a) for a in told["actor"]]
             # actors of this sentence and the three before it: roles never reach further
             # (not the outlet's newsroom line: دبي، الإمارات العربية المتحدة (CNN)— نفت مصادر أمريكية)
             local = sorted((a for a in near(doc, "actors", sent_index(doc, span.start), before=3)
