@@ -35,6 +35,17 @@ def test_false_friends_in_sport_are_not_attacks():
         "ASSAULT" not in types("شن مهاجم المنتخب السعودي هجوما خطيرا على مرمى الفريق الأردني في المباراة")
 
 
+def test_idioms_and_any_act_are_not_events():
+    # التزم الصمت: kept silent; وافق 26 يوليو: fell on a date; أي اتفاق: any agreement, none made
+    assert "AGREE" not in types("بعدما التزم الرئيس التشادي الصمت عندما دعي لاداء القسم")
+    assert "AGREE" not in types("التزمت الحكومة المصرية الحياد في الأزمة")
+    assert "AGREE" not in types("احتفل المصريون بذكرى تأميم القناة في اليوم الذي وافق 26 يوليو عام 1956")
+    assert "AGREE" not in types("أشار وزير الخارجية المصري إلى ضرورة أن يؤدي أي اتفاق مع ايران إلى إخلاء المنطقة من السلاح النووي")
+    # a commitment and a consent are still events
+    assert "AGREE" in types("التزمت إيران بالاتفاق النووي")
+    assert "AGREE" in types("وافقت الحكومة العراقية على الاتفاق مع تركيا")
+
+
 def test_a_public_appearance_is_not_a_meeting():
     assert "CONSULT" not in types("وقال الرئيس السوداني خلال لقاء جماهيري بمدينة بورتسودان إنه سيحارب المفسدين")
     assert "CONSULT" not in types("وقال وزير الخارجية الأمريكي في لقاء تلفزيوني إن بلاده لن تتراجع")

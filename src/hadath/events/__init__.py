@@ -96,6 +96,7 @@ APPEARANCE_ADJECTIVES = EVENT_WORDS["appearance_adjectives"]
 DAY_APART = EVENT_WORDS["day_apart"]
 AMONG_WORDS = EVENT_WORDS["among_words"]
 MEMBER_NOUNS = EVENT_WORDS["member_nouns"]  # 45 من عناصر تنظيم الدولة
+IDIOM_OBJECTS = {w.removeprefix("ال") for w in EVENT_WORDS["idiom_objects"]}  # التزم الصمت
 NOUN_BEFORE = EVENT_WORDS["noun_before"]  # بعد قتل
 RELATION_WORDS = {w.removeprefix("ال") for w in EVENT_WORDS["relation_words"]}  # المعارض للنظام
 CAME_VERBS = EVENT_WORDS["came_verbs"]
@@ -474,6 +475,14 @@ class EventCoder:
         wider = [t.norm_ for t in doc[max(sent.start, span.start - 6):span.start] if not t.is_punct]
         if before[-1:] in (["اي"], ["أي"]) and any(w in self.negation for w in wider[-5:]):
             return None  # من دون توجيه أي تهمة: not any act at all
+        if trig.kind in ("noun", "phrase") and before[-1:] in (["اي"], ["أي"]):
+            return None  # أن يؤدي أي اتفاق إلى، الرد على أي هجوم: any such act, none in particular
+        after1 = next((t for t in doc[span.end:min(sent.end, span.end + 2)] if t.norm_ != "ال"), None)
+        if trig.type == "AGREE" and any(t.norm_.removeprefix("ال") in IDIOM_OBJECTS for t in [
+                t for t in doc[span.end:min(sent.end, span.end + 8)] if t.norm_ != "ال"][:4]):
+            return None  # التزم المتهم الصمت، التزمت الحياد: kept silent, stayed neutral
+        if trig.type == "AGREE" and trig.form.endswith("وافق") and after1 is not None and after1.like_num:
+            return None  # ذلك اليوم الذي وافق 26 يوليو: fell on a date, no consent
         if before[-1:] in (["ان"], ["أن"]) and any(
                 w in MODALS and i > 0 and wider[i - 1] in self.negation
                 for i, w in enumerate(wider)):
