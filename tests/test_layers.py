@@ -942,6 +942,19 @@ def test_a_condemnation_of_this_attack_is_addressed_to_who_made_it(nlp):
     assert [e["event"] for e in rec["events"]].count("ASSAULT") == 1
 
 
+def test_suspects_and_young_people_arrested_are_the_recipients(nlp):
+    # المشتبه بهم، المتهمين، الفتيات: people the arrest befell, named by what they are
+    assert sides("اعتقلت الشرطة الفرنسية المشتبه بهم في باريس", etype="COERCE") == [(["الشرطة الفرنسية"], ["المشتبه بهم"])]
+    assert sides("اعتقلت الشرطة الإيرانية إحدى الفتيات في طهران", etype="COERCE")[0][1] == ["الفتيات"]
+    # a present verb of arrest counts the one arrested after it, as the past does
+    rec = extract("قوات الاحتلال تعتقل شابا من بيت حنينا في القدس", date="2015-08-10")
+    ev = [e for e in rec["events"] if e["event"] == "COERCE"]
+    assert ev and ev[0]["size"]["arrested"] == 1 and [r["country"] for r in ev[0]["recipient"]] == ["PSE"]
+    # الشاب القتيل: the young man is the one killed, not his killer
+    got = sides("رواية فلسطينية تكذب الجيش الإسرائيلي بشأن الشاب القتيل", etype="ASSAULT")
+    assert not any("الشاب" in a for actors, _ in got for a in actors)
+
+
 def test_who_condemns_a_killing_did_not_kill(nlp):
     # الأردن يدين قتل الطفل: قتل after يدين is the act named (a noun), and Jordan only condemns it
     got = sides("الأردن يدين قتل الطفل الفلسطيني ويحمل إسرائيل مسؤولية الجريمة", etype="ASSAULT")

@@ -28,6 +28,7 @@ from hadath.events import role_model
 from hadath.geo import VISIT_WORDS, country_place, geo_record
 from hadath.lexicon import Trigger, context_words, read_tsv, triggers, word_sets
 from hadath.lexicon.matcher import NormMatcher
+from hadath.quantities import UNITS as QUANTITY_UNITS
 from hadath.quotes import COMPLEMENTIZERS, OPEN_QUOTES, is_speech_verb
 from hadath.text.component import is_sent_start, near, sent_index, sent_of
 from hadath.text.normalize import fold
@@ -96,6 +97,8 @@ APPEARANCE_ADJECTIVES = EVENT_WORDS["appearance_adjectives"]
 DAY_APART = EVENT_WORDS["day_apart"]
 AMONG_WORDS = EVENT_WORDS["among_words"]
 MEMBER_NOUNS = EVENT_WORDS["member_nouns"]  # 45 من عناصر تنظيم الدولة
+# nouns for the people an act of force befell (قتيل، جرحى، معتقلين): what stands right before them is who they are
+CASUALTY_NOUNS = frozenset(k for k, (unit, cat) in QUANTITY_UNITS.items() if cat in ("dead", "injured", "arrested"))
 IDIOM_OBJECTS = {w.removeprefix("ال") for w in EVENT_WORDS["idiom_objects"]}  # التزم الصمت
 NOUN_BEFORE = EVENT_WORDS["noun_before"]  # بعد قتل
 RELATION_WORDS = {w.removeprefix("ال") for w in EVENT_WORDS["relation_words"]}  # المعارض للنظام
@@ -933,8 +936,9 @@ class EventCoder:
             reacted = any(reaction_verb(t.norm_) for t in doc[max(sent.start, span.start - 12):span.start]) \
                 and not clause_gap(max(sent.start, span.start - 12), span.start)
             spoken_of = w is not None and (w.norm_ in TOPIC_PREPOSITIONS or reacted)
+            # (nor the one an act noun of suffering describes: الشاب القتيل، الجنود القتلى)
             if agent is None and before and not clause_gap(before[-1].end, span.start) and span.start - before[-1].end <= 12 \
-                    and not spoken_of:  # (التوتر بشأن تسميم الجاسوس: who is named before a topic did not do it)
+                    and not spoken_of and not (bare(span.text) in CASUALTY_NOUNS and span.start - before[-1].end <= 1):  # (التوتر بشأن تسميم الجاسوس: who is named before a topic did not do it)
                 agent = before[-1]
             if agent is None and is_participle(trig):
                 agent = last_actor  # مثنيا، مؤكدا: the subject of the sentence before goes on

@@ -55,6 +55,9 @@ CONTEXT = {
     "اصابه": "injured", "جرح": "injured", "اصيب": "injured", "اصيبوا": "injured",
     "اعتقال": "arrested", "اعتقل": "arrested", "اعتقلت": "arrested", "توقيف": "arrested", "احتجاز": "arrested",
     "القبض": "arrested", "اعتقلوا": "arrested", "اوقف": "arrested", "اوقفت": "arrested",
+    # the present and احتجز: قوات الاحتلال تعتقل شابا، احتجزت السلطات صحفيا
+    "يعتقل": "arrested", "تعتقل": "arrested", "احتجز": "arrested", "احتجزت": "arrested", "يحتجز": "arrested",
+    "تحتجز": "arrested", "يقتل": "dead", "تقتل": "dead",
 }
 # ... or from the words after it: 910 طفلا قتلوا، لقي 68 شخصا حتفهم، 15 مدنيا أصيبوا
 AFTER = {fold(k): v for k, v in {
@@ -193,7 +196,8 @@ def _one_accusative(noun: str) -> bool:
 
 # the verbs of killing, wounding and arrest that take a person as their object (not the nouns: مقتل رجلا is no phrase)
 _OBJECT_VERBS = [w for w in CONTEXT if w in {fold(v) for v in (
-    "قتل", "قتلت", "اعتقل", "اعتقلت", "اعتقلوا", "أوقف", "أوقفت", "أصاب", "أصابت", "جرح")}]
+    "قتل", "قتلت", "اعتقل", "اعتقلت", "اعتقلوا", "أوقف", "أوقفت", "أصاب", "أصابت", "جرح",
+    "يعتقل", "تعتقل", "احتجز", "احتجزت", "يحتجز", "تحتجز", "يقتل", "تقتل")}]
 _ONE_OBJECT = re.compile(rf"(?<!\w)[وف]?(?P<ctx>{'|'.join(sorted(map(re.escape, _OBJECT_VERBS), key=len, reverse=True))})"
                          rf"[ \t]+(?:[^\s\d.,،]+[ \t]+){{0,2}}?(?P<noun>[^\s\d.,،]{{3,}}ا)(?!\w)")
 # ... or right before a verb of the singular: رجلا قتل، فلسطينيا أصيب
