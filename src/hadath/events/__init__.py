@@ -202,7 +202,8 @@ def after_occurring(doc: Doc, i: int, sent: Span, first_word: bool = False) -> b
 
 def token_before(doc: Doc, i: int):
     """The token before a mention starting at token ``i``, past the second lam of لل, which is the
-    article (للحوثيين: ل + ل + حوثيين, and the word before the Houthis is the first ل); None at the start."""
+    article (للحوثيين: ل + ل + حوثيين, and the word before the Houthis is the first ل); None at the start.
+    Narrower than word_before: an article written ال and split off stays the token before."""
     j = i - 1
     if j > 0 and doc[j].norm_ == "ال" and doc[j].text == "ل":
         j -= 1
@@ -480,12 +481,12 @@ class EventCoder:
             return None  # من دون توجيه أي تهمة: not any act at all
         if trig.kind in ("noun", "phrase") and before[-1:] in (["اي"], ["أي"]):
             return None  # أن يؤدي أي اتفاق إلى، الرد على أي هجوم: any such act, none in particular
-        after1 = next((t for t in doc[span.end:min(sent.end, span.end + 2)] if t.norm_ != "ال"), None)
-        if trig.type == "AGREE" and any(t.norm_.removeprefix("ال") in IDIOM_OBJECTS for t in [
-                t for t in doc[span.end:min(sent.end, span.end + 8)] if t.norm_ != "ال"][:4]):
-            return None  # التزم المتهم الصمت، التزمت الحياد: kept silent, stayed neutral
-        if trig.type == "AGREE" and trig.form.endswith("وافق") and after1 is not None and after1.like_num:
-            return None  # ذلك اليوم الذي وافق 26 يوليو: fell on a date, no consent
+        if trig.type == "AGREE":
+            words = [t for t in doc[span.end:min(sent.end, span.end + 8)] if t.norm_ != "ال"]
+            if any(t.norm_.removeprefix("ال") in IDIOM_OBJECTS for t in words[:4]):
+                return None  # التزم المتهم الصمت، التزمت الحياد: kept silent, stayed neutral
+            if trig.form.endswith("وافق") and words and words[0].i < span.end + 2 and words[0].like_num:
+                return None  # ذلك اليوم الذي وافق 26 يوليو: fell on a date, no consent
         if before[-1:] in (["ان"], ["أن"]) and any(
                 w in MODALS and i > 0 and wider[i - 1] in self.negation
                 for i, w in enumerate(wider)):
@@ -1580,12 +1581,14 @@ class EventCoder:
             if trig.kind in ("noun", "phrase") and (w := word_before(doc, span.start, sent.start)) is not None \
                     and w.norm_ in DEMONSTRATIVES and (told := next((ev for ev in reversed(events) if ev["event"] == etype),
                                                                     None)) is not None:
-                # وأدانت فرنسا هذا الهجوم: words about the happening told before are addressed to whoever did it
+                # هذا الهجوم، هذه الزيارات: the happening told before, not a new one; words about it just before
+                # (وأدانت فرنسا هذا الهجوم) are addressed to whoever did it
                 said = next((ev for ev in reversed(events) if ev["event"] in SPOKEN_TYPES and ev is not told
                              and ev["sentence"] == sent_index(doc, span.start)
                              and 0 <= span.start_char - ev["trigger"]["end"] <= 30), None)
                 if said is not None and not said["recipient"] and told["actor"]:
                     said["recipient"] = [dict(a) for a in told["actor"]]
+                continue
             # actors of this sentence and the three before it: roles never reach further
             # (not the outlet's newsroom line: دبي، الإمارات العربية المتحدة (CNN)— نفت مصادر أمريكية)
             local = sorted((a for a in near(doc, "actors", sent_index(doc, span.start), before=3)
@@ -1623,9 +1626,6 @@ class EventCoder:
             if etype not in UNCONDITIONAL and not any(a._.actor.get("sector") in POLITICAL for a in actor + recipient):
                 self._retold(doc, span, trig, etype, events, main_country)
                 continue  # a company honouring students, a team negotiating: no political actor, no event
-            if trig.kind in ("noun", "phrase") and (w := word_before(doc, span.start, sent.start)) is not None \
-                    and w.norm_ in DEMONSTRATIVES and any(ev["event"] == etype for ev in events):
-                continue  # هذا الهجوم، هذه الزيارات: the happening told before, not a new one
             a_recs = [actor_record(a) for a in actor]
             r_recs = [actor_record(a) for a in recipient]
             k = sent_index(doc, sent.start)
