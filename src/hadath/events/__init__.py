@@ -1095,7 +1095,12 @@ class EventCoder:
             return [p for p in sub if not part_of_country(p)] or sub
 
         def out(p: Span, source: str) -> dict:
-            return dict({key: v for key, v in p._.geo.items() if key != "describes"}, source=source)
+            rec = {key: v for key, v in p._.geo.items() if key not in ("describes", "town")}
+            if source in ("context", "story") and "town" in p._.geo:
+                # منزله في أولان باتور sets the scene: later happenings are in the town, not the house
+                rec = dict(rec, **p._.geo["town"])
+                rec.pop("feature", None)
+            return dict(rec, source=source)
 
         title = k == 0 and headline
 
@@ -1169,11 +1174,17 @@ class EventCoder:
             # عرض أردوغان هدنة في إدلب خلال القمة التي تجمع ... في طهران: where the occasion is held
             return out(held[0], "clause")
         if places:
-            def rank(p: Span) -> tuple[bool, bool, int, bool]:
-                # a place introduced as one, then one in the trigger's own clause, then the nearest
+            def named_by(p: Span) -> bool:
+                # هجوم مانشستر، تحرير عدن، قصفت حلب: the town the act is done to or named after, right
+                # after the trigger (a country there is a party: هجوم روسيا)
+                return p.start == span.end and not talk and p._.geo["precision"] != "country"
+
+            def rank(p: Span) -> tuple[bool, bool, bool, int, bool]:
+                # a place the trigger names, then one introduced as one, then one in the trigger's own
+                # clause, then the nearest
                 a, b = (p.end, span.start) if p.end <= span.start else (span.end, p.start)
-                return not placed(p), any(t.text in CLAUSE_MARKS for t in doc[a:b]), abs(p.start - span.start), \
-                    p.start < span.start
+                return not named_by(p), not placed(p), any(t.text in CLAUSE_MARKS for t in doc[a:b]), \
+                    abs(p.start - span.start), p.start < span.start
 
             best = min(fine(places) or places, key=rank)
             lead = from_lead(best) if title else None
@@ -1488,8 +1499,12 @@ class EventCoder:
                 old, new = a_old | r_old, a_new | r_new
                 same = old <= new or new <= old
             else:  # an unknown side (none named, or no country and no group) agrees with anything; a stateless group does not
-                same = (unknown(ev["actor"], a_old) or unknown(a_recs, a_new) or a_old == a_new or bool(a_old & a_new)) and (
-                    unknown(ev["recipient"], r_old) or unknown(r_recs, r_new) or r_old == r_new or bool(r_old & r_new))
+                # (the very same words on a side are the same party, whatever country each mention's place
+                # lent them: اعتداء مانشستر ... وأسفر عن مقتل 22 شخصا)
+                same = (unknown(ev["actor"], a_old) or unknown(a_recs, a_new) or a_old == a_new or bool(a_old & a_new)
+                        or bool(spans(ev["actor"]) & spans(a_recs))) and (
+                    unknown(ev["recipient"], r_old) or unknown(r_recs, r_new) or r_old == r_new or bool(r_old & r_new)
+                    or bool(spans(ev["recipient"]) & spans(r_recs)))
             if same:
                 # (a side is filled only with mentions that are not already the other side: تدمير 12 عربة
                 # للانقلابيين, whose rebels one telling takes for the actor, another for the target)

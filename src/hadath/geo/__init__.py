@@ -163,7 +163,8 @@ class GeoTagger:
         out = site_in_town(doc, out)
         for n, span in enumerate(out):
             relative_to(doc, span)
-            if n and (span._.geo.get("relative") or contains(out[n - 1], span)) and describes(doc, out[n - 1], span):
+            if n and (span._.geo.get("relative") or contains(out[n - 1], span) or nearby_anchor(doc, span)) \
+                    and describes(doc, out[n - 1], span):
                 span._.geo["describes"] = out[n - 1].start_char
         out = [full_mention(doc, span) for span in out]
         doc.spans["places"] = out
@@ -426,6 +427,7 @@ NAME_PARTS = GEO_WORDS["name_parts"]
 SITE_BEFORE = GEO_WORDS["site_before"]
 TEAM_BEFORE = GEO_WORDS["team_before"]
 TEAM_AFTER = GEO_WORDS["team_after"]
+EVENT_NAMES_BEFORE = GEO_WORDS["event_names_before"]
 
 
 def is_team(doc: Doc, span: Span) -> bool:
@@ -492,7 +494,8 @@ def place_in_context(doc: Doc, span: Span, candidates: tuple[Place, ...],
     if j >= 0 and (doc[j].norm_ in VISIT_WORDS or (doc[j].norm_ in ("الي", "ل") and j > 0
                                                     and doc[before_clitics(doc, j)].norm_ in VISIT_WORDS)):
         return candidates  # خلال زيارة إلى سيول، زار سيول: where a visit goes is a place
-    if j >= 0 and doc[j].norm_ in ("في", "الي", "قرب", "داخل") and countries_named:
+    if j >= 0 and (doc[j].norm_ in ("في", "الي", "قرب", "داخل") or doc[j].norm_ in EVENT_NAMES_BEFORE) and countries_named:
+        # (or named after an event there: منفذ اعتداء مانشستر in a story that names Britain)
         # في الرمادي in a story that names Iraq
         return tuple(p for p in candidates if p.country in countries_named)
     return ()
@@ -582,7 +585,27 @@ FACILITIES = {"مطار": "Airport", "ميناء": "Port", "قاعده": "Base",
 # (buildings only: an airport or base with a name of its own, مطار الرئاسة, is placed by its town)
 NAMED_SITES = {"قصر": "palace", "مقر": "headquarters", "سجن": "prison", "مستشفي": "hospital", "فندق": "hotel",
                "جامعه": "university", "مسجد": "mosque", "كنيسه": "church", "ملعب": "stadium", "سفاره": "embassy",
-               "قنصليه": "consulate"}
+               "قنصليه": "consulate", "ملهي": "nightclub", "منزل": "house", "سوبرماركت": "supermarket",
+               "متجر": "shop", "مطعم": "restaurant", "مقهي": "cafe", "مدرسه": "school", "كليه": "college",
+               "سوق": "market", "مبني": "building", "كنيس": "synagogue",
+               "مصنع": "factory", "محطه": "station", "معسكر": "camp", "ثكنه": "barracks", "ميدان": "square",
+               "حاجز": "checkpoint"}
+# a home with a possessive ending is a site (منزله بالعاصمة صنعاء، قصره في الرياض), an
+# organisation's own seat is the organisation (مقرها في صنعاء: its town is the place)
+_POSSESSIVE = ("هما", "هم", "ها", "ه")
+_HOMES = {"منزل", "قصر"}
+# what a site's words stop at: a preposition (معسكر لهم في ذمار: the camp is theirs, not named)
+# or a clause's words (مدرسة كانوا يحتمون بقبوها في مدينة عربين)
+_NOT_A_NAME = {"ل", "له", "لها", "لهم", "من", "الي", "علي", "عن", "في", "ب", "مع", "كان", "كانت", "كانوا", "التي",
+               "الذي", "الذين", "حيث", "هو", "هي", "هم", "قد", "لا", "لم", "ما"}
+
+
+def site_kind(norm: str) -> str | None:
+    kind = NAMED_SITES.get(norm)
+    if kind is None:
+        stem = next((norm[: -len(e)] for e in _POSSESSIVE if norm.endswith(e) and len(norm) - len(e) >= 3), None)
+        kind = NAMED_SITES.get(stem) if stem in _HOMES else None
+    return kind
 
 
 def facility(doc: Doc, span: Span) -> Span:
@@ -601,6 +624,14 @@ def facility(doc: Doc, span: Span) -> Span:
     if doc[j].norm_ in MENTION_WORDS and j > 1 and doc[j - 1].norm_ in ("ب", "في"):
         # المسجد العتيق في مدينة درنة: the site in the town named with its kind (the kind stays in the name)
         grown = named_site(doc, span, j - 1)
+        return grown if grown is not span else span
+    capital = j
+    if capital > 2 and doc[capital].norm_ not in CAPITAL_WORDS and doc[capital - 1].norm_ == "ال":
+        capital -= 2  # بالعاصمة السعودية الرياض: the capital so named, its country's adjective between
+    if doc[capital].norm_ in CAPITAL_WORDS and capital > 2 and doc[capital - 1].norm_ == "ال" \
+            and doc[capital - 2].norm_ in ("ب", "في"):
+        # منزله بالعاصمة صنعاء: the site in the capital named as such
+        grown = named_site(doc, span, capital - 2)
         return grown if grown is not span else span
     if doc[j].norm_ == "ال" and j > 0:
         j -= 1
@@ -624,10 +655,14 @@ def named_site(doc: Doc, span: Span, prep: int) -> Span:
     sent_start = sent_of(span).start
     for j in range(prep - 1, max(sent_start, prep - 7) - 1, -1):
         tok = doc[j]
-        if not tok.is_alpha:
+        if not tok.is_alpha or tok.norm_ in _NOT_A_NAME:
             return span
-        kind = NAMED_SITES.get(tok.norm_)
-        if kind is not None and j < prep - 1:
+        kind = site_kind(tok.norm_)
+        if kind is not None:
+            between = doc[j + 1:prep]
+            if span._.geo.get("precision") != "city" and all(
+                    t.norm_ == "ال" or doc[t.i - 1].norm_ == "ال" for t in between):
+                return span  # منزل في الضفة الغربية: a site with no name of its own is placed in a town only
             start = j - 1 if j > sent_start and doc[j - 1].norm_ == "ال" else j
             if any((m._.kb or {}).get("kind") == "org" and m.start <= j < m.end for m in doc.spans.get("mentions", [])):
                 return span  # عقدت جامعة الدول العربية اجتماعا في القاهرة: the word begins an organisation's name
@@ -635,7 +670,8 @@ def named_site(doc: Doc, span: Span, prep: int) -> Span:
                     (m._.kb or {}).get("kind") == "nationality" and j < m.start < prep for m in doc.spans.get("mentions", [])):
                 return span  # وفد من السفارة الأميركية بالرياض: a country's mission is a party, the town the place
             new = Span(doc, start, span.end, label="LOC")
-            new._.geo = dict(span._.geo, text=new.text, name=f"{kind} in {span._.geo['name']}", feature=kind)
+            new._.geo = dict(span._.geo, text=new.text, name=f"{kind} in {span._.geo['name']}", feature=kind,
+                             town={"text": span.text, "name": span._.geo["name"]})
             return new
     return span
 
@@ -756,6 +792,13 @@ def contains(place: Span, rel: Span) -> bool:
     return a is not None and b is not None and a < b and a <= 1
 
 
+def nearby_anchor(doc: Doc, span: Span) -> bool:
+    """قرب دمشق، بالقرب من حلب، على مقربة من الحدود: a place given to find another by."""
+    j = span.start - 1
+    return j >= 0 and (doc[j].norm_ in ("قرب", "بالقرب") or (
+        doc[j].norm_ == "من" and j > 0 and doc[j - 1].norm_ in ("قرب", "بالقرب", "مقربه")))
+
+
 def describes(doc: Doc, place: Span, rel: Span) -> bool:
     """مطار الحديدة غربي اليمن، الرقة شمال سوريا، دوما في الغوطة الشرقية: the relative phrase (or
     the holding place) says where the place right before it lies, in the same country; the event is
@@ -768,8 +811,17 @@ def describes(doc: Doc, place: Span, rel: Span) -> bool:
         seat = seat or doc[j].norm_.removeprefix("ال") in SEAT_WORDS
         j -= 1  # منطقة عفرين في شمال سوريا، بالشمال السوري، الحوطة عاصمة محافظة لحج، الواقعة شمال عدن
     around = place._.geo.get("relative") and not place._.geo["relative"].get("of_country")  # شرق مديرية #حيس
+    near_by = False
+    if j >= place.end and doc[j].norm_ in ("قرب", "بالقرب") or (
+            j > place.end and doc[j].norm_ == "من" and doc[j - 1].norm_ in ("قرب", "بالقرب", "مقربه")):
+        # أطراف الغوطة الشرقية قرب دمشق، بلدة كويرس بالقرب من حلب: the town named to find it by
+        near_by = True
+        j -= 1 if doc[j].norm_ != "من" else 2
+        if j >= place.end and doc[j].norm_ == "علي":
+            j -= 1  # على مقربة من
     return (j == place.end - 1 and place._.geo.get("country") == rel._.geo.get("country")
-            and (place._.geo.get("precision") in ("city", "point") or bool(around) or seat))
+            and (place._.geo.get("precision") in ("city", "point") or bool(around) or seat
+                 or (near_by and place._.geo.get("precision") == "admin1")))
 
 
 def find_dateline(doc: Doc, places: list[Span]) -> dict | None:
