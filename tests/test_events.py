@@ -591,3 +591,24 @@ def test_the_one_tried_is_the_recipient_of_a_trial():
     ev = [e for e in rec["events"] if e["event"] == "ACCUSE"]
     assert ev and [a["sector"] for a in ev[0]["actor"]] == ["JUD"]
     assert [r["text"] for r in ev[0]["recipient"]] == ["الرئيس المصري الأسبق محمد مرسي"]
+
+
+def test_a_day_the_story_gave_dates_what_it_goes_on_to_tell():
+    # (four sentences first, so that the lead's own day does not date the rest)
+    head = ("أزمة في شرق أوكرانيا.\nقال رئيس الوزراء إن العلاقات جيدة.\nوقال الوزير إن القرار صائب.\n"
+            "وقالت الوزيرة إن بلادها ستدعم الحلفاء.\n")
+    shelled = "أعلن الجيش الأوكراني أن الانفصاليين قصفوا مناطق سكنية يوم السبت.\n"
+    killed = "وقال الانفصاليون إن القوات الأوكرانية قتلت رجلا في دونيتسك."
+
+    def dates(text):
+        return [(e["trigger"]["text"], e["date"], e["date_precision"]) for e in extract(head + text, date="2015-07-21")["events"]]
+
+    assert dates(shelled + killed) == [("قصفوا", "2015-07-18", "day"), ("قتلت", "2015-07-18", "day")]
+    # what is told in the present is as of the story
+    assert ("تنفي", "2015-07-21", "document") in dates(shelled + "وتنفي روسيا أي علاقة لها بالقصف.")
+    # a month tells the background, not the scene
+    got = dates("أعلن الجيش الأوكراني أن الانفصاليين قصفوا مناطق سكنية في يونيو الماضي.\n" + killed)
+    assert ("قتلت", "2015-07-21", "document") in got
+    # nor does a day told four sentences back set it
+    got = dates(shelled + "وقال المسؤول إن الوضع صعب.\nوقال الطبيب إن المستشفى ممتلئ.\nوقال الشاهد إن الناس خائفون.\n" + killed)
+    assert ("قتلت", "2015-07-21", "document") in got

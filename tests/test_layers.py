@@ -63,6 +63,21 @@ def test_weekday_and_deictics():
     assert times("زار سيول الخميس، بعد يومين من القمة", "2018-06-14") == [("2018-06-14", "day"), ("2018-06-12", "day")]
 
 
+def test_times_counted_back_from_the_story_day():
+    assert times("قالت الوكالة قبل يومين", "2018-02-27") == [("2018-02-25", "day")]
+    assert times("وقع الهجوم قبل 3 أيام", "2018-02-27") == [("2018-02-24", "day")]
+    assert times("وقبل ثلاثة أيام قتل", "2018-02-27") == [("2018-02-24", "day")]
+    # a week or more back is as vague as الأسبوع الماضي; months and years keep their own precision
+    assert times("قبل أسبوع", "2018-03-05") == [("2018-02", "month")]
+    assert times("قبل شهرين", "2018-02-27") == [("2017-12", "month")]
+    assert times("بدأت المفاوضات قبل 3 سنوات", "2018-03-29") == [("2015", "year")]
+    # counted from another happening, or with no count, it is no day of its own
+    assert times("قبل يومين من القمة", "2018-02-27") == []
+    assert times("قبل أيام", "2018-02-27") == []
+    # a day number glued to في
+    assert times("المحاكمة التي جرت في29 أيار/مايو", "2018-06-12") == [("2018-05-29", "day")]
+
+
 def test_years_and_seasons():
     assert times("التي اجتاحها التنظيم صيف عام 2014", "2021-09-21") == [("2014", "year")]
     assert times("منذ عام 2003", "2021-09-21") == [("2003", "year")]

@@ -1291,10 +1291,11 @@ class EventCoder:
         return None
 
     @staticmethod
-    def when(doc: Doc, span: Span) -> tuple[str | None, str, str, str | None]:
+    def when(doc: Doc, span: Span, present: bool = False) -> tuple[str | None, str, str, str | None]:
         """(date, precision, source, end of a range): the time expression of the trigger's
         ``clause``, else its ``sentence``; for a headline, its ``lead``'s (the first of the next two
-        sentences that has one); else the ``document`` date."""
+        sentences that has one); else the day the lead or one of the three sentences before gives
+        (``context``: not for what ``present`` tells); else the ``document`` date."""
         k = sent_index(doc, span.start)
         times = near(doc, "times", k)
         source = "sentence"
@@ -1321,6 +1322,18 @@ class EventCoder:
             if peg:
                 return peg[0]._.time["value"], "day", "context", None
         date = doc._.doc_date
+        # the day the story last gave (أعلن الجيش الخميس ... ⏎ وقال إن ...): what it goes on to tell in
+        # the past without a time of its own happened that day. Not a month or a year, which tell the
+        # background; not a span of time, a day ahead (a plan), or one more than three sentences back;
+        # and not for what is told in the present (تنفي روسيا), which is as of the story
+        for j in range(k - 1, max(k - 4, 0), -1) if not present else ():
+            told = near(doc, "times", j)
+            if told:
+                last = told[-1]
+                if last._.time["precision"] == "day" and "end" not in last._.time \
+                        and (date is None or last._.time["value"] <= date.isoformat()):
+                    return last._.time["value"], "day", "context", None
+                break
         return (date.isoformat() if date else None), "document", "document", None
 
     @staticmethod
@@ -1422,7 +1435,7 @@ class EventCoder:
         earlier = next((ev for ev in reversed(events) if ev["event"] == etype and bare(ev["trigger"]["text"]) == stem), None)
         if earlier is None:
             return
-        date, precision, source, end = self.when(doc, span)
+        date, precision, source, end = self.when(doc, span, present=trig.kind == "pres")
         if after_story(doc, date, precision):
             return
         location = self.location(doc, span, main_country, spoken=etype in SPOKEN_TYPES,
@@ -1644,7 +1657,7 @@ class EventCoder:
             a_recs = [actor_record(a) for a in actor]
             r_recs = [actor_record(a) for a in recipient]
             k = sent_index(doc, sent.start)
-            date, precision, date_source, date_end = self.when(doc, span)
+            date, precision, date_source, date_end = self.when(doc, span, present=trig.kind == "pres")
             location = self.location(doc, span, main_country, visit=trig.mode == "visit" and etype == "CONSULT",
                                      spoken=etype in SPOKEN_TYPES, talk=etype in TALK_TYPES,
                                      remote=trig.mode == "phone",

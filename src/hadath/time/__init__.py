@@ -43,6 +43,8 @@ def day_number(s: str) -> int:
 
 _B = r"(?<![\w])"  # word start (clitic و/ف/ب/في allowed before via optional group)
 _E = r"(?![\w])"
+# a day number glued to في or ب, as typed in a hurry (جرت في29 أيار)
+_BD = r"(?:(?<![\w])|(?<=\sفي)|(?<=\sب))"
 _CL = r"(?:[وف]?(?:ب|ل|في\s+)?)"
 
 
@@ -70,7 +72,7 @@ class TimeTagger:
             # 30 / 7 / 2015م، 14/10/1436هـ: day / month / year, Hijri when the year is
             ("numeric", re.compile(rf"{_B}(?P<day>[0-3]?\d)\s*[/.\-]\s*(?P<mon>[01]?\d)\s*[/.\-]\s*(?P<nyear>(?:19|20|13|14)\d\d)(?!\d)\s*(?P<era>ه(?:ـ)?|م)?(?![^\W\d_])")),
             ("numeric", re.compile(rf"{_B}(?P<nyear>(?:19|20)\d\d)\s*[/\-]\s*(?P<mon>[01]?\d)\s*[/\-]\s*(?P<day>[0-3]?\d)(?!\d)")),
-            ("dmy", re.compile(rf"{_B}(?P<day>[0-3]?\d)\s*(?:من\s+)?{_CL}{month_pair}(?:\s*[,،]?\s*{year})?{_E}")),
+            ("dmy", re.compile(rf"{_BD}(?P<day>[0-3]?\d)\s*(?:من\s+)?{_CL}{month_pair}(?:\s*[,،]?\s*{year})?{_E}")),
             # الرابع عشر من مايو: an ordinal day needs its من (كانون الأول ديسمبر is a month)
             ("dmy", re.compile(rf"{_B}(?P<day>{_ORD})\s+من\s+{_CL}{month_pair}(?:\s*[,،]?\s*{year})?{_E}")),
             ("my", re.compile(rf"{_B}{_CL}(?:شهر\s+)?{month_pair}\s*(?:{rel}|[,،]?\s*{year}){_E}")),
@@ -85,6 +87,11 @@ class TimeTagger:
             ("relweek", re.compile(rf"{_B}{_CL}(?:ال)?اسبوع\s+(?P<rel>الماضي|المنصرم|الحالي|الجاري|المقبل|القادم){_E}")),
             ("relyear", re.compile(rf"{_B}{_CL}(?:ال)?عام\s+(?P<rel>الماضي|المنصرم|الحالي|الجاري|المقبل|القادم){_E}")),
             ("ago", re.compile(rf"{_B}منذ\s+(?P<n>\d+|[^\s]+)\s+(?P<unit>ايام|يوما|اسابيع|يومين|اسبوع|اسبوعين|يوم)?{_E}")),
+            # قبل يومين، قبل ثلاثة أيام، قبل شهرين، قبل عامين: that long before the story's day (not قبل
+            # يومين من القمة, counted from another day, nor قبل أيام, no count)
+            ("before", re.compile(rf"{_B}[وف]?قبل\s+(?:نحو\s+|حوالي\s+)?(?:(?P<n>\d+|ثلاثه|اربعه|خمسه|سته|سبعه|ثمانيه|تسعه|عشره)\s+"
+                                  rf"(?P<unit>ايام|يوما|اسابيع|اشهر|شهور|اعوام|سنوات|سنين)|(?P<one>يومين|اسبوع|اسبوعين|شهر|شهرين|عام|عامين|سنه|سنتين)){_E}"
+                                  rf"(?!\s+(?:من|علي|ان|ذلك|موعد|انتهاء|بدء|نهايه|بدايه)\b)")),
             # بعد يوم من طرد ...: what follows happened that long before the story's day
             ("after", re.compile(rf"{_B}بعد\s+(?P<n>يوم|يومين|ثلاثه\s+ايام|اربعه\s+ايام|اسبوع|اسبوعين)\s+(?:فقط\s+)?(?:من|علي){_E}")),
             ("daybefore", re.compile(rf"{_B}{_CL}(?:(?:ليله|ليل|صباح|مساء|فجر)\s+)?(?:امس\s+الاول|اول\s+(?:من\s+)?امس){_E}")),
@@ -249,6 +256,24 @@ class TimeTagger:
                 return (date - dt.timedelta(days=days)).isoformat(), "day"
             except (OverflowError, ValueError):
                 return None  # منذ 99999 يوما: before the calendar
+        if kind == "before":
+            one = g.get("one")
+            n, unit = ({"يومين": (2, "d"), "اسبوع": (7, "d"), "اسبوعين": (14, "d"), "شهر": (1, "m"), "شهرين": (2, "m"),
+                        "عام": (1, "y"), "سنه": (1, "y"), "عامين": (2, "y"), "سنتين": (2, "y")}[one] if one else
+                       (int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS[g["n"]],
+                        {"ايام": "d", "يوما": "d", "اسابيع": "w", "اشهر": "m", "شهور": "m"}.get(g["unit"], "y")))
+            if unit == "w":
+                n, unit = 7 * n, "d"
+            try:
+                if unit == "d":  # (a week or more ago is as vague as الأسبوع الماضي: its month)
+                    d = date - dt.timedelta(days=n)
+                    return (d.isoformat(), "day") if n < 7 else (f"{d.year:04d}-{d.month:02d}", "month")
+                if unit == "m":
+                    y, mo = divmod(date.year * 12 + date.month - 1 - n, 12)
+                    return f"{y:04d}-{mo + 1:02d}", "month"
+                return f"{date.year - n:04d}", "year"
+            except (OverflowError, ValueError):
+                return None
         if kind == "after":
             days = {"يوم": 1, "يومين": 2, "اسبوع": 7, "اسبوعين": 14}.get(g["n"]) or NUMBER_WORDS[g["n"].split()[0]]
             return (date - dt.timedelta(days=days)).isoformat(), "day"
