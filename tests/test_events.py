@@ -158,6 +158,18 @@ def test_blaming_someone_for_something_with_the_blamed_between_verb_and_responsi
     assert blame("وذكر الجيش الذي حمل متشددين أكرادا مسؤولية الهجوم أن العمليات مستمرة.") == [(["الجيش"], ["متشددين"])]
     # bearing it is no blame: تحمّل (unvocalised تحمل), or some of it
     assert blame("تحمل اللاعبون المسؤولية.") == [] and blame("قال إنه يحمل بعض المسؤولية.") == []
+    # the blamed written on the verb are the ones named before; a party after it is the blamer
+    assert blame("قصفت ميليشيات الحوثي مدينة عدن.\nوحملتهم الحكومة اليمنية مسؤولية تدهور الأوضاع.") == [
+        (["الحكومة اليمنية"], ["ميليشيات الحوثي"])]
+    assert blame("حمله على كتفه.") == []
+
+
+def test_relief_deliveries_and_arms_deals():
+    def kinds(text):
+        return [(e["event"], e["trigger"]["text"]) for e in extract(text, date="2015-07-26")["events"]]
+
+    assert ("AID", "طائرات إغاثة") in kinds("وصلت طائرات إغاثة سعودية إلى مطار عدن.")
+    assert ("COOPERATE", "صفقة مقاتلات") in kinds("وقعت مصر مع فرنسا صفقة مقاتلات رافال في فبراير.")
 
 
 def test_the_learned_filter_keeps_a_subset_and_gives_calibrated_confidence(nlp):

@@ -326,10 +326,14 @@ _PULL = ("RETREAT", "withdraw", frozenset(fold(w) for w in (
 _BLACKLISTS = tuple(fold(w) for w in ("إرهاب", "الإرهاب", "العقوبات", "عقوبات", "السوداء", "المنظمات", "منظمات",
                                       "الكيانات", "كيانات", "الجماعات", "جماعات", "الإرهابيين", "إرهابيين",
                                       "الممنوعين", "المطلوبين"))
+# حملهم مسؤولية النهب، وحملها المسؤولية: the one blamed written on the verb, nothing between
+_BLAMED_BY_PRONOUN = ("حمله", "حملها", "حملهم", "حملته", "حملتها", "حملتهم", "وحمله", "وحملها", "وحملهم",
+                      "وحملته", "وحملتها", "وحملتهم")
 SPLIT_VERBS = {**{fold(w): ("past", *_BLAME) for w in ("حمل", "حملت", "حملوا", "حملا")},
                **{fold(w): ("pres", *_BLAME) for w in ("يحمل", "يحملون", "نحمل", "أحمل", "سيحمل")},
                **{fold(w): ("noun", *_BLAME) for w in ("محملا", "محملة", "محملين", "تحميل")},
                **{fold(w): ("past", *_BLAME) for w in ("وحمل", "وحملت")},
+               **{fold(w): ("past", *_BLAME) for w in _BLAMED_BY_PRONOUN},
                **{fold(w): ("past", *_RELEASE) for w in ("أطلق", "أطلقت", "أطلقوا", "وأطلق", "وأطلقت")},
                **{fold(w): ("pres", *_RELEASE) for w in ("يطلق", "تطلق", "ستطلق", "سيطلق")},
                **{fold(w): ("past", *_LIST) for w in ("أدرج", "أدرجت", "أدرجوا", "وأدرج", "وأدرجت")},
@@ -337,6 +341,7 @@ SPLIT_VERBS = {**{fold(w): ("past", *_BLAME) for w in ("حمل", "حملت", "ح
                **{fold(w): ("pres", *_PULL) for w in ("يسحب", "تسحب", "ستسحب", "سيسحب")},
                **{fold(w): ("pres", *_LIST) for w in ("يدرج", "تدرج", "ستدرج", "سيدرج")}}
 _NOT_BLAMED = EVENT_WORDS["not_blamed"]
+_PRONOUN_BLAMED = {fold(w) for w in _BLAMED_BY_PRONOUN}
 
 
 def split_phrases(doc: Doc) -> list[tuple[int, Trigger]]:
@@ -357,7 +362,8 @@ def split_phrases(doc: Doc) -> list[tuple[int, Trigger]]:
                     break
                 words = [w for w in gap if w.norm_ != "ال"]
                 blamed_wrong = mode == "blame" and any(w.norm_ in _NOT_BLAMED for w in words)
-                if (1 <= len(words) or mode == "withdraw") and len(words) <= reach - 4 and not blamed_wrong:
+                if (1 <= len(words) or mode == "withdraw" or tok.norm_ in _PRONOUN_BLAMED) \
+                        and len(words) <= reach - 4 and not blamed_wrong:
                     out.append((tok.i, Trigger(etype, mode, kind, form)))
                 break
             if t.text in CLAUSE_MARKS or t.is_punct:
@@ -759,7 +765,15 @@ class EventCoder:
             end = next((t.i for t in doc[span.end:min(sent.end, span.end + 8)] if t.norm_ in _BLAME[2]), None)
             if end is not None:
                 inside = [a for a in actors if span.end <= a.start and a.end <= end and self._usable(a)]
-                if len(inside) >= 2:
+                if span[0].norm_ in _PRONOUN_BLAMED:
+                    # وحملتهم الحكومة اليمنية مسؤولية: the blamed are on the verb, named before; the party
+                    # between is the blamer
+                    blamer = inside[:1]
+                    prior = [a for a in actors if a.end <= span.start and self._usable(a) and a not in blamer]
+                    recipient = prior[-1:]
+                    actor = blamer or [a for a in (last_actor,) if a is not None and a not in recipient
+                                       and (not recipient or a._.actor.get("name") != recipient[0]._.actor.get("name"))]
+                elif len(inside) >= 2:
                     actor, recipient = inside[:1], inside[1:2]
                 elif len(inside) == 1:
                     recipient = inside
