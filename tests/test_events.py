@@ -172,6 +172,12 @@ def test_relief_deliveries_and_arms_deals():
     assert ("COOPERATE", "صفقة مقاتلات") in kinds("وقعت مصر مع فرنسا صفقة مقاتلات رافال في فبراير.")
 
 
+def test_twelve_is_no_praise():
+    got = extract("بعد ملاحقة استمرت اثني عشرة ساعة، تحدى الهارب رئيس الوزراء.", date="2018-07-26")["events"]
+    assert all(e["event"] != "SUPPORT" for e in got)
+    assert [e["event"] for e in extract("وأثنى الرئيس الأمريكي على جهود السعودية.", date="2018-07-26")["events"]] == ["SUPPORT"]
+
+
 def test_the_learned_filter_keeps_a_subset_and_gives_calibrated_confidence(nlp):
     from hadath.events import filter as event_filter
     from hadath.pipeline import annotate

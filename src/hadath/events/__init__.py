@@ -501,6 +501,8 @@ class EventCoder:
         line = text[text.rfind("\n", 0, span.start_char) + 1:span.start_char].lstrip()
         if fold(line.split()[0] if line.split() else "").strip(".:،") in ("اقرا", "اقرا ايضا"):
             return None  # اقرأ.. حماس تهدد بضرب: a link to another story, not this one's news
+        if fold(span.text) == "اثني" and span.end < sent.end and doc[span.end].norm_ in ("عشر", "عشره"):
+            return None  # اثني عشرة ساعة: twelve, not أثنى "praised"
         if trig.kind in ("noun", "phrase") and span.end < sent.end and doc[span.end].norm_ == "الله":
             return None  # هبة الله، نصر الله: a name, not an act
         if trig.kind in ("noun", "phrase") and (w := word_before(doc, span.start, sent.start)) is not None:
