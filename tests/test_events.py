@@ -595,6 +595,12 @@ def test_an_office_with_another_countrys_adjective_after_a_name_is_a_second_pers
     assert [a["country"] for a in ev[0]["actor"]] == ["SAU"] and [r["country"] for r in ev[0]["recipient"]] == ["IRQ"]
     ev = extract("التقى الرئيس عبد الفتاح السيسي وزير الخارجية الأمريكي في القاهرة", date="2018-01-10")["events"]
     assert ev and {p["country"] for p in ev[0]["actor"] + ev[0]["recipient"]} == {"EGY", "USA"}
+    # and a person holding another country's office after a title with its country's adjective
+    ev = extract("وشكر الرئيس الأمريكي أمير قطر على قيادته.", date="2018-04-10")["events"]
+    assert [(e["event"], [a["country"] for a in e["actor"]], [r["country"] for r in e["recipient"]]) for e in ev] == [
+        ("SUPPORT", ["USA"], ["QAT"])]
+    rec = extract("وقال الرئيس الأمريكي دونالد ترامب إن بلاده ستنسحب من الاتفاق.", date="2018-04-10")
+    assert [q["speaker"]["text"] for q in rec["quotes"]][:1] == ["الرئيس الأمريكي دونالد ترامب"]
 
 
 def test_a_postponement_is_not_an_evacuation():

@@ -258,6 +258,13 @@ class ActorBuilder:
                         else:
                             groups.append([item])
                         continue
+                    named = {x[2].get("country") for x in groups[-1] if x[2]["kind"] in ("country", "nationality")}
+                    if cur["kind"] == "person" and named - {None} \
+                            and (office_on(cur, doc._.doc_date).get("country") or named.copy().pop()) not in named:
+                        # وشكر الرئيس الأمريكي أمير قطر: a person who holds another country's office is a
+                        # second actor, not the name of the title before
+                        groups.append([item])
+                        continue
                     people = {o.get("country") for x in groups[-1] if x[2]["kind"] == "person"
                               for o in x[2].get("offices") or ()}
                     if cur["kind"] in ("country", "nationality") and cur.get("country") and people \
