@@ -636,3 +636,9 @@ def test_a_day_the_story_gave_dates_what_it_goes_on_to_tell():
     # nor does a day told four sentences back set it
     got = dates(shelled + "وقال المسؤول إن الوضع صعب.\nوقال الطبيب إن المستشفى ممتلئ.\nوقال الشاهد إن الناس خائفون.\n" + killed)
     assert ("قتلت", "2015-07-21", "document") in got
+
+
+def test_who_characterises_an_attack_did_not_carry_it_out():
+    got = extract("وصف المفتي العام الشيخ عبدالعزيز آل الشيخ حادثة التفجير الذي استهدف مسجد قوات الطوارئ بالعمل "
+                  "الإجرامي.", date="2015-08-07")["events"]
+    assert [a["text"] for e in got if e["event"] == "ASSAULT" for a in e["actor"]] == []

@@ -116,3 +116,23 @@ def test_an_adjective_known_whole_keeps_its_accusative_alif():
     known = KNOWN | {"وزاري", "زاريا"}
     assert split_clitics("وزاريا", known) == ["وزاريا"]  # تعديلا وزاريا, not و + Zaria
     assert split_clitics("وزاريا", KNOWN | {"زاريا"}) == ["و", "زاريا"]  # (and Zaria where وزاري is not a word)
+
+
+def test_names_of_abd_written_as_one_word_split_as_written_apart(nlp):
+    def tokens(text):
+        return [t.text for t in nlp.make_doc(text)]
+
+    assert tokens("علي عبدالله صالح") == ["علي", "عبد", "الله", "صالح"] == tokens("علي عبد الله صالح")
+    assert tokens("عبدالرحمن") == tokens("عبد الرحمن") == ["عبد", "ال", "رحمن"]
+    assert tokens("وعبدالفتاح") == ["و", "عبد", "ال", "فتاح"]
+    assert tokens("عبدربه") == ["عبدربه"] and tokens("عبد") == ["عبد"]  # (no divine name after it)
+    doc = nlp("وقال علي عبدالله صالح إن")
+    assert [a._.actor["name"] for a in doc.spans["actors"]] == ["Ali Abdullah Saleh"]
+
+
+def test_the_divine_name_ending_a_name_names_no_one_later(nlp):
+    doc = nlp("والتقى الشيخ عبدالعزيز بن عبدالله آل الشيخ بوفد.\nوقال: أسأل الله أن يتقبل الشهداء.")
+    assert all(a.text != "الله" for a in doc.spans["actors"])
+    # a title takes a name with عبد in it whole
+    doc = nlp("وقاد الرئيس جمال عبدالناصر البلاد.")
+    assert [a.text for a in doc.spans["actors"]] == ["الرئيس جمال عبدالناصر"]

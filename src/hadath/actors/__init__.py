@@ -368,7 +368,10 @@ class ActorBuilder:
                 a = item
                 last = doc[a["_end"] - 1]
                 if (a["kind"] == "person" or "person" in a["kinds"] or (a["kind"] == "role" and a["_end"] - a["_start"] > 1
-                        and a.get("titled"))) and last.is_alpha and len(last.norm_) >= 3:
+                        and a.get("titled"))) and last.is_alpha and len(last.norm_) >= 3 \
+                        and not (last.i > 1 and doc[last.i - 1].norm_ in ("عبد", "ال") and doc[last.i - 2].norm_ == "عبد"
+                                 or last.i > 0 and doc[last.i - 1].norm_ == "عبد"):
+                    # (not the divine name ending عبدالله or عبد العزيز: الله, العزيز name no one)
                     named[last.norm_] = a
                 continue
             ref = named.get(item.norm_)
@@ -384,15 +387,21 @@ class ActorBuilder:
         """Extend a title (الجنرال، السفير) over a following unknown personal name."""
         if head.get("name") not in TITLES:
             return end
-        j = end
-        while j < len(doc) and j - end < 3:
+        j, words = end, 0
+        while j < len(doc) and words < 3:
             t = doc[j]
+            if t.norm_ == "عبد" and j + 1 < len(doc) and doc[j + 1].is_alpha:
+                # عبدالناصر، عبد الرحمن: عبد and the divine name after it are one word of the name
+                j += 3 if doc[j + 1].norm_ == "ال" and j + 2 < len(doc) else 2
+                words += 1
+                continue
             if not t.is_alpha or t.norm_.startswith("ال") or t.norm_ in CONJ or len(t.norm_) < 3:
                 break
             if t.norm_.endswith("ا") and t.norm_[:-1] in common_words():
                 break  # عقد الوزير مؤتمرا صحفيا: an indefinite accusative noun, not a name
             j += 1
-        return j if j - end >= 2 else end  # a name has a given name and a family name
+            words += 1
+        return j if words >= 2 else end  # a name has a given name and a family name
 
     @staticmethod
     def _fill_countries(doc: Doc, actors: list[dict]) -> None:

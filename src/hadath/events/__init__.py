@@ -182,6 +182,7 @@ MODALS = EVENT_WORDS["modals"]  # لا يمكن ... أن
 # verbs that tell that a happening took place (وقع الهجوم، جرت المكالمة، اندلعت الاشتباكات)
 OCCUR_VERBS = EVENT_WORDS["occur_verbs"]
 INCIDENT_NOUNS = EVENT_WORDS["incident_nouns"]
+DESCRIBING_VERBS = EVENT_WORDS["describing_verbs"]  # وصف المفتي حادثة التفجير
 
 
 def definite_start(doc: Doc, i: int) -> int | None:
@@ -950,8 +951,12 @@ class EventCoder:
                     agent = speaker
             w = word_before(doc, span.start, sent.start)
             # (nor the subject of words about the act: الأردن يدين قتل الطفل، دانت الحكومة في بيان مقتل طفل)
-            reacted = any(reaction_verb(t.norm_) for t in doc[max(sent.start, span.start - 12):span.start]) \
-                and not clause_gap(max(sent.start, span.start - 12), span.start)
+            # (or of words characterising an act of force, with perhaps a name of many words between: وصف
+            # مفتي عام المملكة ... حادثة التفجير; one who calls talks constructive may well have held them)
+            reacted = (any(reaction_verb(t.norm_) for t in doc[max(sent.start, span.start - 12):span.start])
+                       and not clause_gap(max(sent.start, span.start - 12), span.start)) \
+                or (etype in FORCE_TYPES and any(t.norm_ in DESCRIBING_VERBS for t in doc[max(sent.start, span.start - 20):span.start])
+                    and not clause_gap(max(sent.start, span.start - 20), span.start))
             spoken_of = w is not None and (w.norm_ in TOPIC_PREPOSITIONS or reacted)
             # (nor the one an act noun of suffering describes: الشاب القتيل، الجنود القتلى)
             if agent is None and before and not clause_gap(before[-1].end, span.start) and span.start - before[-1].end <= 12 \

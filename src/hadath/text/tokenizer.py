@@ -99,6 +99,22 @@ def split_clitics(word: str, known: set[str] | frozenset[str]) -> list[str]:
     return [word]
 
 
+_COMPOUND_NAME = re.compile(r"(و?)(عبد)(?=ال\w\w)")
+
+
+def split_compound_name(word: str, known: set[str] | frozenset[str]) -> list[str] | None:
+    """عبدالله، عبدالرحمن، وعبدالفتاح: a name of عبد and a divine name written as one word, split as it
+    is written apart (عبد الله، عبد الرحمن), so that both spellings meet the same names; None for any
+    other word."""
+    normed = normalize(word)
+    m = _COMPOUND_NAME.match(normed.text)
+    if m is None:
+        return None
+    cut = [normed.to_original(i, i + 1)[0] for i in (m.start(2), m.end(2))]
+    head = ([word[:cut[0]]] if m.group(1) else []) + [word[cut[0]:cut[1]]]
+    return head + split_clitics(word[cut[1]:], known)
+
+
 def article_norms(norms: list[str]) -> list[str]:
     """The second ل of لل split off a word is the article with its alif dropped: its norm is ال, so that
     للمعارضة reads ل + ال + معارضة and meets المعارضة (the text keeps what is written)."""
@@ -129,8 +145,9 @@ class CliticTokenizer:
         got = self._cache.get(word)
         if got is None:
             # (presentation forms too: ﺍﻟﺤوطة, as some papers' pages are encoded, splits like الحوطة)
-            got = split_clitics(word, self.known) if "\u0621" <= word[0] <= "\u06FF" or is_arabic_letter(word[0]) \
-                else [word]
+            got = split_compound_name(word, self.known) or (
+                split_clitics(word, self.known) if "\u0621" <= word[0] <= "\u06FF" or is_arabic_letter(word[0])
+                else [word])
             if len(self._cache) < 200_000:
                 self._cache[word] = got
         return got
