@@ -642,3 +642,17 @@ def test_who_characterises_an_attack_did_not_carry_it_out():
     got = extract("وصف المفتي العام الشيخ عبدالعزيز آل الشيخ حادثة التفجير الذي استهدف مسجد قوات الطوارئ بالعمل "
                   "الإجرامي.", date="2015-08-07")["events"]
     assert [a["text"] for e in got if e["event"] == "ASSAULT" for a in e["actor"]] == []
+
+
+def test_what_is_threatened_denied_as_any_or_attacked_in_words_is_no_attack():
+    def kinds(text):
+        return [(e["event"], e["trigger"]["text"]) for e in extract(text, date="2018-04-10")["events"]]
+
+    # "any" after the act: it is said of what did not happen
+    assert ("ASSAULT", "مقتل") not in kinds("نفى حزب الله اللبناني الجمعة مقتل أي من مقاتليه في اليمن.")
+    assert ("ASSAULT", "مقتل") in kinds("أعلن حزب الله اللبناني الجمعة مقتل اثنين من مقاتليه في اليمن.")
+    # the operation a threat names is not carried out
+    assert all(t != "ASSAULT" for t, _ in kinds("هددت دمشق وحليفتها موسكو بشن عملية عسكرية ضخمة على دوما."))
+    # a rights group attacks in words; an army with arms
+    assert ("ACCUSE", "تهاجم") in kinds('"هيومان رايتس ووتش" تهاجم إيران بسبب حظر تلغرام')
+    assert ("ASSAULT", "هاجمت") in kinds("هاجمت القوات السورية مواقع المعارضة في إدلب.")

@@ -52,6 +52,9 @@ STATELESS = {"armed_group", "igo", "coalition", "media", "ngo"}
 DOMAIN_MIN = {"sport": 3, "market": 4, "culture": 3}
 REPORTERS = {"IGO", "NGO", "MED", "CVL"}
 ARMED = {"MIL", "COP", "REB"}
+WORDS_ONLY = {"NGO", "MED", "JUD", "REL", "LEG"}  # bodies that attack only in words
+# the attack verbs that are as often an attack in words (هاجم المرشح منافسه)
+VERBAL_ATTACKS = {fold(w) for w in ("هاجم", "هاجمت", "يهاجم", "تهاجم", "هاجموا")}
 POLITICAL = {"GOV", "MIL", "COP", "REB", "PTY", "LEG", "JUD", "OPP", "IGO"}
 # types coded even when no political actor is named (a killing, a protest, an arrest)
 UNCONDITIONAL = {"ASSAULT", "PROTEST", "COERCE"}
@@ -527,6 +530,15 @@ class EventCoder:
             return None
         if trig.type == "ASSAULT" and any(t.norm_.removeprefix("ال") in VERBAL for t in doc[span.end:min(sent.end, span.end + 2)]):
             return "ACCUSE"  # هجماته الكلامية، هجوم لاذع: an attack in words
+        if trig.kind == "noun" and span.end < sent.end and doc[span.end].norm_ in ("اي", "أي"):
+            return None  # نفى الحزب مقتل أي من مقاتليه: "any" after the act is said only of what did not happen
+        if trig.kind in ("noun", "phrase") and trig.type != "THREATEN":
+            back = doc[max(sent.start, span.start - 6):span.start]
+            threat = next((t for t in back if (x := trigger_table().get(t.norm_.removeprefix("و"))) is not None
+                           and x.type == "THREATEN" and x.kind in ("past", "pres")), None)
+            if threat is not None and any(t.norm_ == "ب" for t in doc[threat.i + 1:span.start]) \
+                    and not any(t.text in CLAUSE_MARKS for t in doc[threat.i + 1:span.start]):
+                return None  # تتوعدان دوما بعملية عسكرية، هددت بشن هجوم: what is threatened is not done
         if trig.type in FALSE_FRIEND_TYPES and any(t.norm_ in self.false_friend for t in sent):
             return None
         nxt = [t.norm_ for t in doc[span.end:min(sent.end, span.end + 3)]]
@@ -1656,6 +1668,9 @@ class EventCoder:
                 if learned_roles is not None:
                     # the learned chooser re-ranks the mentions around the trigger, the rules' choice among its features
                     actor, recipient = role_model.choose(doc, role_cands, role_feats, actor, recipient, learned_roles)
+            if etype == "ASSAULT" and bare(span.text) in VERBAL_ATTACKS and actor \
+                    and all(a._.actor.get("sector") in WORDS_ONLY for a in actor):
+                etype = "ACCUSE"  # هيومن رايتس ووتش تهاجم إيران: a rights group or a paper attacks in words
             passive_patients = self._patients_before(doc, span, etype, trig) if not recipient else None
             if passive_patients is not None and etype == "ASSAULT":
                 # قالت مصادر أمنية إن جنديين قتلوا: no agent stands before a passive's subject (that is the
