@@ -656,3 +656,14 @@ def test_what_is_threatened_denied_as_any_or_attacked_in_words_is_no_attack():
     # a rights group attacks in words; an army with arms
     assert ("ACCUSE", "تهاجم") in kinds('"هيومان رايتس ووتش" تهاجم إيران بسبب حظر تلغرام')
     assert ("ASSAULT", "هاجمت") in kinds("هاجمت القوات السورية مواقع المعارضة في إدلب.")
+
+
+def test_force_said_to_come_is_a_threat_by_the_speaker():
+    def parties(text):
+        return [(e["event"], [a["text"] for a in e["actor"]], [a["text"] for a in e["recipient"]])
+                for e in extract(text, date="2018-04-10")["events"]]
+
+    assert parties('وقال الرئيس الأمريكي: "سنهاجم مواقع النظام السوري بصواريخ جديدة".') == [
+        ("THREATEN", ["الرئيس الأمريكي"], ["النظام السوري"])]
+    # told as a plan, not said by anyone, it is nothing yet
+    assert parties("ستهاجم القوات الأمريكية مواقع النظام السوري غدا.") == []

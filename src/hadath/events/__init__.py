@@ -623,6 +623,8 @@ class EventCoder:
                 return "AGREE"
             if etype in ("AGREE", "THREATEN", "REQUEST", "REJECT"):
                 return etype
+            if etype in ("ASSAULT", "COERCE", "SANCTION") and trig.future and self._quote(doc, span) is not None:
+                return "THREATEN"  # أعلن أنه سيقتلهم جميعا، قال: سنقطع علاقاتنا: force or a penalty said to come
             return None
         return etype
 
@@ -1668,6 +1670,11 @@ class EventCoder:
                 if learned_roles is not None:
                     # the learned chooser re-ranks the mentions around the trigger, the rules' choice among its features
                     actor, recipient = role_model.choose(doc, role_cands, role_feats, actor, recipient, learned_roles)
+            if etype == "THREATEN" and trig.type in ("ASSAULT", "COERCE", "SANCTION") and trig.future \
+                    and (speaker := self._speaker(doc, span, local)) is not None and speaker not in actor:
+                # قال الرئيس: "سنهاجم مواقع النظام": the speaker threatens, the one to be hit is threatened
+                recipient = recipient or [a for a in actor if a.start > span.start][:1]
+                actor = [speaker]
             if etype == "ASSAULT" and bare(span.text) in VERBAL_ATTACKS and actor \
                     and all(a._.actor.get("sector") in WORDS_ONLY for a in actor):
                 etype = "ACCUSE"  # هيومن رايتس ووتش تهاجم إيران: a rights group or a paper attacks in words
