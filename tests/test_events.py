@@ -667,3 +667,15 @@ def test_force_said_to_come_is_a_threat_by_the_speaker():
         ("THREATEN", ["الرئيس الأمريكي"], ["النظام السوري"])]
     # told as a plan, not said by anyone, it is nothing yet
     assert parties("ستهاجم القوات الأمريكية مواقع النظام السوري غدا.") == []
+
+
+def test_recalls_seizures_and_travel_bans():
+    def kinds(text):
+        return [(e["event"], e["trigger"]["text"]) for e in extract(text, date="2015-07-26")["events"]]
+
+    # recalled "for consultations" is a sanction, and no meeting
+    assert kinds("الخارجية البحرينية تستدعي سفيرها في الدوحة للتشاور.") == [("SANCTION", "تستدعي سفيرها")]
+    assert kinds("صادرت السلطات الأمنية كميات من المتفجرات في القطيف.") == [("COERCE", "صادرت")]
+    assert kinds("وقررت النيابة العامة المصرية منعهم من السفر.") == [("COERCE", "منعهم من السفر")]
+    # الصادر عن is "issued by", no seizure
+    assert kinds("وأكد البيان الصادر عن وزارة الداخلية السعودية أن الوضع مستقر.") == []

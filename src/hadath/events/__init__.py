@@ -530,6 +530,9 @@ class EventCoder:
             return None
         if trig.type == "ASSAULT" and any(t.norm_.removeprefix("ال") in VERBAL for t in doc[span.end:min(sent.end, span.end + 2)]):
             return "ACCUSE"  # هجماته الكلامية، هجوم لاذع: an attack in words
+        if trig.type == "CONSULT" and bare(span.text) == "تشاور" and (w := word_before(doc, span.start, sent.start)) is not None \
+                and w.norm_ in ("ل", "لل"):
+            return None  # استدعت سفيرها للتشاور: an ambassador recalled "for consultations" meets no one
         if trig.kind == "noun" and span.end < sent.end and doc[span.end].norm_ in ("اي", "أي"):
             return None  # نفى الحزب مقتل أي من مقاتليه: "any" after the act is said only of what did not happen
         if trig.kind in ("noun", "phrase") and trig.type != "THREATEN":
