@@ -667,6 +667,12 @@ def test_force_said_to_come_is_a_threat_by_the_speaker():
         ("THREATEN", ["الرئيس الأمريكي"], ["النظام السوري"])]
     # told as a plan, not said by anyone, it is nothing yet
     assert parties("ستهاجم القوات الأمريكية مواقع النظام السوري غدا.") == []
+    # nor is an attack a verb of launching will bring (سيشن هجوما), unless the words are a threat
+    assert parties("قال الجيش العراقي إنه سيشن هجوما على مسلحي داعش.") == [
+        ("THREATEN", ["الجيش العراقي"], ["مسلحي داعش"])]
+    assert parties("شن الجيش العراقي هجوما على مسلحي داعش.") == [("ASSAULT", ["الجيش العراقي"], ["مسلحي داعش"])]
+    # and the attack a threat names, with its subject between (هدد الجيش ... بشن هجوم), is not done
+    assert [t for t, _, _ in parties("هدد الجيش العراقي بشن هجوم على مسلحي داعش.")] == ["THREATEN"]
 
 
 def test_recalls_seizures_and_travel_bans():

@@ -536,10 +536,10 @@ class EventCoder:
         if trig.kind == "noun" and span.end < sent.end and doc[span.end].norm_ in ("اي", "أي"):
             return None  # نفى الحزب مقتل أي من مقاتليه: "any" after the act is said only of what did not happen
         if trig.kind in ("noun", "phrase") and trig.type != "THREATEN":
-            back = doc[max(sent.start, span.start - 6):span.start]
+            back = doc[max(sent.start, span.start - 10):span.start]  # (the subject may stand between)
             threat = next((t for t in back if (x := trigger_table().get(t.norm_.removeprefix("و"))) is not None
                            and x.type == "THREATEN" and x.kind in ("past", "pres")), None)
-            if threat is not None and any(t.norm_ == "ب" for t in doc[threat.i + 1:span.start]) \
+            if threat is not None and any(t.norm_ in ("ب", "بشن", "بتنفيذ") for t in doc[threat.i + 1:span.start]) \
                     and not any(t.text in CLAUSE_MARKS for t in doc[threat.i + 1:span.start]):
                 return None  # تتوعدان دوما بعملية عسكرية، هددت بشن هجوم: what is threatened is not done
         if trig.type in FALSE_FRIEND_TYPES and any(t.norm_ in self.false_friend for t in sent):
@@ -626,8 +626,9 @@ class EventCoder:
                 return "AGREE"
             if etype in ("AGREE", "THREATEN", "REQUEST", "REJECT"):
                 return etype
-            if etype in ("ASSAULT", "COERCE", "SANCTION") and trig.future and self._quote(doc, span) is not None:
-                return "THREATEN"  # أعلن أنه سيقتلهم جميعا، قال: سنقطع علاقاتنا: force or a penalty said to come
+            said_to_come = trig.future or any(w[:1] == "س" and w in self.future for w in before[-2:])  # سنشن غارات
+            if etype in ("ASSAULT", "COERCE", "SANCTION") and said_to_come and self._quote(doc, span) is not None:
+                return "THREATEN"  # أعلن أنه سيقتلهم جميعا، قال: سنشن غارات: force or a penalty said to come
             return None
         return etype
 
@@ -1673,7 +1674,7 @@ class EventCoder:
                 if learned_roles is not None:
                     # the learned chooser re-ranks the mentions around the trigger, the rules' choice among its features
                     actor, recipient = role_model.choose(doc, role_cands, role_feats, actor, recipient, learned_roles)
-            if etype == "THREATEN" and trig.type in ("ASSAULT", "COERCE", "SANCTION") and trig.future \
+            if etype == "THREATEN" and trig.type in ("ASSAULT", "COERCE", "SANCTION") \
                     and (speaker := self._speaker(doc, span, local)) is not None and speaker not in actor:
                 # قال الرئيس: "سنهاجم مواقع النظام": the speaker threatens, the one to be hit is threatened
                 recipient = recipient or [a for a in actor if a.start > span.start][:1]
