@@ -259,8 +259,8 @@ class ActorBuilder:
                             groups.append([item])
                         continue
                     named = {x[2].get("country") for x in groups[-1] if x[2]["kind"] in ("country", "nationality")}
-                    if cur["kind"] == "person" and named - {None} \
-                            and (office_on(cur, doc._.doc_date).get("country") or named.copy().pop()) not in named:
+                    held = office_on(cur, doc._.doc_date).get("country") if cur["kind"] == "person" else None
+                    if held is not None and named - {None} and held not in named:
                         # وشكر الرئيس الأمريكي أمير قطر: a person who holds another country's office is a
                         # second actor, not the name of the title before
                         groups.append([item])
@@ -369,8 +369,8 @@ class ActorBuilder:
                 last = doc[a["_end"] - 1]
                 if (a["kind"] == "person" or "person" in a["kinds"] or (a["kind"] == "role" and a["_end"] - a["_start"] > 1
                         and a.get("titled"))) and last.is_alpha and len(last.norm_) >= 3 \
-                        and not (last.i > 1 and doc[last.i - 1].norm_ in ("عبد", "ال") and doc[last.i - 2].norm_ == "عبد"
-                                 or last.i > 0 and doc[last.i - 1].norm_ == "عبد"):
+                        and not (last.i > 0 and doc[last.i - 1].norm_ == "عبد"
+                                 or last.i > 1 and doc[last.i - 1].norm_ == "ال" and doc[last.i - 2].norm_ == "عبد"):
                     # (not the divine name ending عبدالله or عبد العزيز: الله, العزيز name no one)
                     named[last.norm_] = a
                 continue

@@ -971,10 +971,12 @@ class EventCoder:
             # (nor the subject of words about the act: الأردن يدين قتل الطفل، دانت الحكومة في بيان مقتل طفل)
             # (or of words characterising an act of force, with perhaps a name of many words between: وصف
             # مفتي عام المملكة ... حادثة التفجير; one who calls talks constructive may well have held them)
-            reacted = (any(reaction_verb(t.norm_) for t in doc[max(sent.start, span.start - 12):span.start])
-                       and not clause_gap(max(sent.start, span.start - 12), span.start)) \
-                or (etype in FORCE_TYPES and any(t.norm_ in DESCRIBING_VERBS for t in doc[max(sent.start, span.start - 20):span.start])
-                    and not clause_gap(max(sent.start, span.start - 20), span.start))
+            def said_before(is_word, reach: int) -> bool:  # a word of the kind, in the clause, within reach
+                lo = max(sent.start, span.start - reach)
+                return any(is_word(t.norm_) for t in doc[lo:span.start]) and not clause_gap(lo, span.start)
+
+            reacted = said_before(reaction_verb, 12) \
+                or (etype in FORCE_TYPES and said_before(DESCRIBING_VERBS.__contains__, 20))
             spoken_of = w is not None and (w.norm_ in TOPIC_PREPOSITIONS or reacted)
             # (nor the one an act noun of suffering describes: الشاب القتيل، الجنود القتلى)
             if agent is None and before and not clause_gap(before[-1].end, span.start) and span.start - before[-1].end <= 12 \
@@ -1541,6 +1543,10 @@ class EventCoder:
             # الدبلوماسيين، المدنيين: people of no named country; not داعش or the UN, which have none
             return not parts or (not named and not any(p.get("sector") in STATELESS_SECTORS for p in parts))
 
+        def side_agrees(old_parts: list[dict], new_parts: list[dict], old: set, new: set) -> bool:
+            return unknown(old_parts, old) or unknown(new_parts, new) or old == new or bool(old & new) \
+                or bool(spans(old_parts) & spans(new_parts))
+
         a_new, r_new = countries(a_recs), countries(r_recs)
         for ev in events.get(0, []) + (events.get(sentence, []) if sentence else []):
             if ev["event"] != etype:
@@ -1553,10 +1559,7 @@ class EventCoder:
             else:  # an unknown side (none named, or no country and no group) agrees with anything; a stateless group does not
                 # (the very same words on a side are the same party, whatever country each mention's place
                 # lent them: اعتداء مانشستر ... وأسفر عن مقتل 22 شخصا)
-                same = (unknown(ev["actor"], a_old) or unknown(a_recs, a_new) or a_old == a_new or bool(a_old & a_new)
-                        or bool(spans(ev["actor"]) & spans(a_recs))) and (
-                    unknown(ev["recipient"], r_old) or unknown(r_recs, r_new) or r_old == r_new or bool(r_old & r_new)
-                    or bool(spans(ev["recipient"]) & spans(r_recs)))
+                same = side_agrees(ev["actor"], a_recs, a_old, a_new) and side_agrees(ev["recipient"], r_recs, r_old, r_new)
             if same:
                 # (a side is filled only with mentions that are not already the other side: تدمير 12 عربة
                 # للانقلابيين, whose rebels one telling takes for the actor, another for the target)
